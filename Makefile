@@ -1,0 +1,72 @@
+# One entry point: `make run` sets up and serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STYRKORT := $(VENV)/bin/styrkort
+FRONTEND := var/frontend
+export STYRKORT_DEBUG ?= true
+
+.PHONY: run setup deps assets messages demo serve test test-sqlite test-postgres lint fmt ci browser-deps bench clean
+
+run: setup demo serve
+
+setup: deps assets messages
+	@mkdir -p var
+	$(STYRKORT) migrate --no-input -v0
+
+deps: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
+	$(PY) -m pip install -q -e ".[dev]" 2>&1 | grep -v "is ignored" || true
+	$(PY) -c "import django, openpyxl, playwright" && touch $@
+
+assets: $(FRONTEND)/.installed
+$(FRONTEND)/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	rm -rf $(FRONTEND) && mkdir -p $(FRONTEND)/ds $(FRONTEND)/htmx $(FRONTEND)/inter
+	cp node_modules/@digdir/designsystemet-css/dist/src/index.css $(FRONTEND)/ds/index.css
+	cp node_modules/@digdir/designsystemet-theme/brand/digdir.css $(FRONTEND)/ds/theme.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(FRONTEND)/htmx/htmx.min.js
+	cp -r node_modules/@fontsource/inter/files $(FRONTEND)/inter/files
+	cat node_modules/@fontsource/inter/{400,600,700}.css > $(FRONTEND)/inter/inter.css
+	touch $@
+
+messages: deps
+	cd src/styrkort && ../../$(STYRKORT) compilemessages -v0
+
+demo: setup
+	$(STYRKORT) demo
+
+serve:
+	@echo "Styrkort serves the demo at http://127.0.0.1:8000 (Ctrl-C stops it)."
+	$(STYRKORT) runserver 127.0.0.1:8000
+
+# The whole suite: lint, then every test on SQLite, then on PostgreSQL when DATABASE_URL
+# names one (CI sets it). Browser tests need Chromium: installed here when we are root on Debian.
+test: setup browser-deps lint
+	$(VENV)/bin/pytest -q
+	@if [ -n "$$STYRKORT_TEST_POSTGRES_URL" ]; then \
+	  echo "== PostgreSQL =="; DATABASE_URL="$$STYRKORT_TEST_POSTGRES_URL" $(VENV)/bin/pytest -q; \
+	else echo "PostgreSQL: skipped (set STYRKORT_TEST_POSTGRES_URL=postgres://… to run the suite on PostgreSQL too)"; \
+	  if [ "$$CI" = "true" ]; then echo "CI needs PostgreSQL" >&2; exit 1; fi; fi
+
+browser-deps:
+	@if [ ! -x "$${STYRKORT_CHROMIUM:-/usr/bin/chromium}" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else echo "Chromium is missing: install Debian's chromium (apt-get install chromium) for the browser tests."; fi; fi
+
+lint: deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: deps
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: setup
+	$(PY) bench/pages.py
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,1 @@
+"""Styrkort: planning and follow-up for Swedish regions and municipalities."""

@@ -1,0 +1,37 @@
+"""Numbers as Swedish users write them: "1 234,5", "-93,9", "−0,7". Pure functions."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_PLAIN = re.compile(r"^[+-]?(\d+([.,]\d+)?|\d{1,3}( \d{3})+([.,]\d+)?)$")
+
+
+class NumberError(ValueError):
+    pass
+
+
+def parse_decimal(value) -> Decimal:
+    """A number from a cell: int, float, Decimal or text with a decimal comma or point.
+
+    Thousands may be grouped with spaces ("1 300,5"); a typographic minus (−) counts as minus.
+    Anything else ("69 %", "1.234,5", "12,3,4") is refused with a message, never guessed.
+    """
+    if isinstance(value, bool):
+        raise NumberError(_("%(value)s is not a number.") % {"value": value})
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = str(value).strip().replace("\u2212", "-").replace("\u2013", "-")
+    grouped = _SPACES.sub(" ", text)
+    if not _PLAIN.match(grouped):
+        raise NumberError(
+            _("%(value)s is not a number. Write digits with a decimal comma, e.g. 1 234,5.") % {"value": text}
+        )
+    try:
+        return Decimal(grouped.replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        raise NumberError(_("%(value)s is not a number.") % {"value": text}) from None

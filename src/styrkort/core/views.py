@@ -1,0 +1,35 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import render
+
+from styrkort.org.models import Membership, Unit
+from styrkort.plans.models import Action, Plan
+
+
+@login_required
+def home(request):
+    """The start page: what this person is responsible for, and where to go from here."""
+    memberships = list(Membership.objects.filter(user=request.user).select_related("unit"))
+    # One query per membership: a person has a handful, whatever the size of the organisation.
+    within: set[int] = set()
+    for membership in memberships:
+        within |= set(
+            Unit.objects.descendants(membership.unit, include_self=True).values_list("pk", flat=True)
+        )
+    units = list(
+        Unit.objects.filter(pk__in=within)
+        .annotate(action_count=Count("actions", distinct=True))
+        .order_by("name")
+    )
+    context = {
+        "memberships": memberships,
+        "units": units,
+        "plans": list(
+            Plan.objects.filter(owner_id__in=within)
+            .select_related("owner")
+            .order_by("-start_year", "name")[:20]
+        ),
+        "action_count": Action.objects.filter(units__in=within).distinct().count(),
+        "latest_plans": list(Plan.objects.select_related("owner").order_by("-start_year", "name")[:5]),
+    }
+    return render(request, "core/home.html", context)

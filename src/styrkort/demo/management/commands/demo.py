@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from styrkort.demo.services import DEMO_PASSWORD, DEMO_USERS, demo_load
+
+
+class Command(BaseCommand):
+    help = "Load the Region Västmanland demo (plan workbook and demo users); safe to run again."
+
+    def handle(self, *args, **options):
+        result = demo_load()
+        if not result.ok:
+            for problem in result.problems:
+                self.stderr.write(str(problem))
+            raise CommandError("The demo workbook has problems; nothing was loaded.")
+        created = sum(count.created for count in result.counts.values())
+        self.stdout.write(f"Demo loaded ({created} new rows).")
+        self.stdout.write(f"Demo logins (password {DEMO_PASSWORD} for all):")
+        for user in DEMO_USERS:
+            self.stdout.write(f"  {user.username:<12} {user.role_label} – {user.unit_code}")

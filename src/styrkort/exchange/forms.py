@@ -1,0 +1,14 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkbookUploadForm(forms.Form):
+    workbook = forms.FileField(
+        label=_("Plan workbook (.xlsx)"),
+        help_text=_("The file is checked first; nothing is saved until you confirm."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
+class WorkbookConfirmForm(forms.Form):
+    token = forms.UUIDField(widget=forms.HiddenInput)

@@ -1,0 +1,698 @@
+"""The plan workbook (docs/plan-workbook.md): one XLSX sheet per entity, Swedish headers.
+
+The format is declared once, as SHEETS; reading, validating, writing and the documentation's
+column lists all follow from it. Import is all-or-nothing (see exchange/services.py).
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext as _
+
+from styrkort.core.numbers import NumberError, parse_decimal
+from styrkort.org.enums import UnitKind
+from styrkort.org.models import Unit
+from styrkort.org.services import unit_upsert
+from styrkort.plans import services as plan_services
+from styrkort.plans.enums import Comparator, Direction, Frequency, GoalKind, PlanKind, PlanState, SourceKind
+from styrkort.plans.models import (
+    Action,
+    Assignment,
+    Breakdown,
+    Goal,
+    GoalArea,
+    Indicator,
+    Perspective,
+    Plan,
+    Target,
+)
+from styrkort.plans.timeline import TimelineError, parse_timeline
+
+TOTAL_BREAKDOWN = "Totalt"
+LIST_SEPARATOR = ";"
+REFERENCE_SEPARATOR = "/"
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message is shown to the planner."""
+
+
+# The workbook's own vocabulary: Swedish words, whatever the interface language.
+# The first word for a value is the one written on export.
+UNIT_KINDS = {
+    "fullmäktige": UnitKind.COUNCIL,
+    "nämnd": UnitKind.BOARD,
+    "styrelse": UnitKind.BOARD,
+    "förvaltning": UnitKind.ADMINISTRATION,
+    "verksamhet": UnitKind.DEPARTMENT,
+    "extern aktör": UnitKind.EXTERNAL,
+}
+PLAN_KINDS = {
+    "regionplan": PlanKind.REGION_PLAN,
+    "förvaltningsplan": PlanKind.ADMINISTRATION_PLAN,
+    "verksamhetsplan": PlanKind.OPERATIONAL_PLAN,
+    "RUS": PlanKind.DEVELOPMENT_STRATEGY,
+    "handlingsplan": PlanKind.ACTION_PLAN,
+    "program": PlanKind.PROGRAMME,
+}
+PLAN_STATES = {"utkast": PlanState.DRAFT, "antagen": PlanState.ADOPTED}
+GOAL_KINDS = {
+    "resultatmål": GoalKind.RESULT,
+    "processmål": GoalKind.PROCESS,
+    "delmål": GoalKind.SUB,
+    "prioriterat delmål": GoalKind.PRIORITY_SUB,
+    "fokusområde": GoalKind.FOCUS,
+}
+DIRECTIONS = {
+    "högre": Direction.HIGHER,
+    "lägre": Direction.LOWER,
+    "bibehålla": Direction.KEEP,
+    "faktiskt värde": Direction.ACTUAL,
+}
+FREQUENCIES = {
+    "månad": Frequency.MONTH,
+    "delår": Frequency.INTERIM,
+    "år": Frequency.YEAR,
+    "vartannat år": Frequency.EVERY_2_YEARS,
+    "vart tredje år": Frequency.EVERY_3_YEARS,
+    "vart fjärde år": Frequency.EVERY_4_YEARS,
+}
+SOURCES = {"egen": SourceKind.OWN, "Kolada": SourceKind.KOLADA, "SCB": SourceKind.SCB}
+COMPARATORS = {
+    ">": Comparator.GT,
+    ">=": Comparator.GTE,
+    "≥": Comparator.GTE,
+    "<": Comparator.LT,
+    "<=": Comparator.LTE,
+    "≤": Comparator.LTE,
+    "=": Comparator.EQ,
+    "behålla": Comparator.KEEP,
+    "minska": Comparator.REDUCE_BY,
+}
+YES_NO = {"ja": True, "nej": False}
+
+
+# ---------------------------------------------------------------------------
+# Cell readers: each turns one cell value into a Python value or raises CellError.
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime | dt.date):
+        value = value.strftime("%Y-%m-%d")
+    return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
+
+
+def read_text(value):
+    return _text(value)
+
+
+def read_int(value):
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        number = parse_decimal(value)
+    except NumberError:
+        raise CellError(_("%(value)s is not a whole number.") % {"value": text}) from None
+    if number != number.to_integral_value():
+        raise CellError(_("%(value)s is not a whole number.") % {"value": text})
+    return int(number)
+
+
+def read_decimal(value):
+    if _text(value) == "":
+        return None
+    try:
+        return parse_decimal(value)
+    except NumberError as error:
+        raise CellError(str(error)) from None
+
+
+def read_date(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(_text(value))
+    except ValueError:
+        raise CellError(
+            _("%(value)s is not a date. Write it as YYYY-MM-DD.") % {"value": _text(value)}
+        ) from None
+
+
+def read_timeline(value):
+    try:
+        return parse_timeline(_text(value))
+    except TimelineError as error:
+        raise CellError(str(error)) from None
+
+
+def read_list(value):
+    return [item.strip() for item in _text(value).split(LIST_SEPARATOR) if item.strip()]
+
+
+def choice_reader(words: dict[str, str]) -> Callable:
+    folded = {word.casefold(): value for word, value in words.items()}
+
+    def read(value):
+        text = _text(value)
+        if not text:
+            return ""
+        try:
+            return folded[text.casefold()]
+        except KeyError:
+            allowed = ", ".join(words)
+            raise CellError(
+                _("%(value)s is not one of the allowed values: %(allowed)s.")
+                % {"value": text, "allowed": allowed}
+            ) from None
+
+    return read
+
+
+def choice_writer(words: dict[str, str]) -> Callable:
+    first_word = {}
+    for word, value in words.items():
+        first_word.setdefault(value, word)
+    return lambda value: first_word.get(value, "")
+
+
+def ref_reader(model: type[Model], noun: str) -> Callable:
+    def read(value):
+        code = _text(value)
+        if not code:
+            return None
+        found = model.objects.filter(code=code).first()
+        if found is None:
+            raise CellError(_("There is no %(noun)s with the code %(code)s.") % {"noun": noun, "code": code})
+        return found
+
+    return read
+
+
+def refs_reader(model: type[Model], noun: str) -> Callable:
+    read_one = ref_reader(model, noun)
+    return lambda value: [read_one(code) for code in read_list(value)]
+
+
+def plan_ref_reader(model: type[Model], key: str, noun: str) -> Callable:
+    """A reference written PLANKOD/KOD, to things whose codes are unique only within their plan."""
+
+    def read(value):
+        text = _text(value)
+        if not text:
+            return None
+        plan_code, separator, item_code = text.partition(REFERENCE_SEPARATOR)
+        if not separator or not plan_code.strip() or not item_code.strip():
+            raise CellError(
+                _("%(value)s should be written as PLAN/CODE, e.g. RUF-2023/RF6.") % {"value": text}
+            )
+        found = model.objects.filter(plan__code=plan_code.strip(), **{key: item_code.strip()}).first()
+        if found is None:
+            raise CellError(_("There is no %(noun)s %(value)s.") % {"noun": noun, "value": text})
+        return found
+
+    return read
+
+
+def yes_no(value):
+    return bool(choice_reader(YES_NO)(value))
+
+
+# ---------------------------------------------------------------------------
+# Cell writers for export.
+
+
+def code_of(obj) -> str:
+    return obj.code if obj is not None else ""
+
+
+def number_out(value: Decimal | None):
+    if value is None:
+        return None
+    normalized = value.normalize()
+    return int(normalized) if normalized == normalized.to_integral_value() else normalized
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    read: Callable[[Any], Any] = read_text
+    required: bool = False
+    fields: tuple[str, ...] = ()  # model fields whose errors belong to this column (default: key)
+
+    def owns(self, field_name: str) -> bool:
+        return field_name in (self.fields or (self.key,))
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # keys that identify a row; duplicates in one file are refused
+    save: Callable[..., tuple[Model, bool]]
+    export: Callable[[], Iterable[dict[str, Any]]]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+# ---------------------------------------------------------------------------
+# Saving one row: the readers give model objects; the plan services validate and write.
+
+
+def _save_unit(**row):
+    return unit_upsert(
+        code=row["code"],
+        name=row["name"],
+        short_name=row["short_name"],
+        kind=row["kind"],
+        parent=row["parent"],
+    )
+
+
+def _save_plan(**row):
+    return plan_services.plan_upsert(**row)
+
+
+def _save_indicator(*, breakdowns, **row):
+    return plan_services.indicator_upsert(breakdowns=plan_services.breakdowns_ensure(breakdowns), **row)
+
+
+def read_breakdown(value):
+    name = _text(value)
+    if not name or name.casefold() == TOTAL_BREAKDOWN.casefold():
+        return None
+    found = Breakdown.objects.filter(name=name).first()
+    if found is None:
+        raise CellError(
+            _("No indicator reports the breakdown %(name)s; add it to the indicator's Indelningar first.")
+            % {"name": name}
+        )
+    return found
+
+
+def _save_assignment(*, added_during_year, order, **row):
+    return plan_services.assignment_upsert(added_during_year=added_during_year, order=order or 0, **row)
+
+
+def _save_action(*, units, order, **row):
+    return plan_services.action_upsert(units=units, order=order or 0, **row)
+
+
+def _ordered(save: Callable) -> Callable:
+    """An empty Ordning cell means 0."""
+
+    def wrapped(**row):
+        row["order"] = row.get("order") or 0
+        return save(**row)
+
+    return wrapped
+
+
+# ---------------------------------------------------------------------------
+# Export rows, parents before children so the file imports in one pass.
+
+
+def _export_units():
+    for unit in Unit.objects.with_tree_fields().select_related("parent").order_by("tree_ordering"):
+        yield {
+            "code": unit.code,
+            "name": unit.name,
+            "short_name": unit.short_name,
+            "kind": choice_writer(UNIT_KINDS)(unit.kind),
+            "parent": code_of(unit.parent),
+        }
+
+
+def _plans_parents_first() -> list[Plan]:
+    plans = list(Plan.objects.select_related("parent", "owner", "decided_by"))
+    by_pk = {plan.pk: plan for plan in plans}
+
+    def depth(plan: Plan) -> int:
+        steps, node = 0, plan
+        while node.parent_id and steps < len(plans):
+            node, steps = by_pk[node.parent_id], steps + 1
+        return steps
+
+    return sorted(plans, key=lambda plan: (depth(plan), plan.code))
+
+
+def _export_plans():
+    for plan in _plans_parents_first():
+        yield {
+            "code": plan.code,
+            "name": plan.name,
+            "kind": choice_writer(PLAN_KINDS)(plan.kind),
+            "owner": code_of(plan.owner),
+            "start_year": plan.start_year,
+            "end_year": plan.end_year,
+            "parent": code_of(plan.parent),
+            "state": choice_writer(PLAN_STATES)(plan.state),
+            "decided_by": code_of(plan.decided_by),
+            "decided_on": plan.decided_on,
+            "diary_number": plan.diary_number,
+            "vision": plan.vision,
+            "values": plan.values,
+        }
+
+
+def _plan_rank() -> dict[int, int]:
+    return {plan.pk: rank for rank, plan in enumerate(_plans_parents_first())}
+
+
+def _export_perspectives():
+    rank = _plan_rank()
+    rows = Perspective.objects.select_related("plan")
+    for item in sorted(rows, key=lambda p: (rank[p.plan_id], p.order, p.code)):
+        yield {"code": item.code, "plan": item.plan.code, "name": item.name, "order": item.order}
+
+
+def _export_goal_areas():
+    rank = _plan_rank()
+    rows = GoalArea.objects.select_related("plan", "perspective")
+    for area in sorted(rows, key=lambda a: (rank[a.plan_id], a.order, a.code)):
+        yield {
+            "code": area.code,
+            "plan": area.plan.code,
+            "name": area.name,
+            "perspective": code_of(area.perspective),
+            "intention": area.intention,
+            "order": area.order,
+        }
+
+
+def _goals_in_order() -> list[Goal]:
+    rank = _plan_rank()
+    rows = Goal.objects.select_related("plan", "area", "unit", "parent")
+    return sorted(rows, key=lambda g: (rank[g.plan_id], g.area.order if g.area else 10**6, g.order, g.code))
+
+
+def _export_goals():
+    for goal in _goals_in_order():
+        yield {
+            "code": goal.code,
+            "plan": goal.plan.code,
+            "name": goal.name,
+            "kind": choice_writer(GOAL_KINDS)(goal.kind),
+            "area": code_of(goal.area),
+            "unit": code_of(goal.unit),
+            "parent": code_of(goal.parent),
+            "description": goal.description,
+            "order": goal.order,
+        }
+
+
+def _indicators_in_order() -> list[Indicator]:
+    goal_rank = {goal.pk: rank for rank, goal in enumerate(_goals_in_order())}
+    rows = Indicator.objects.select_related("goal").prefetch_related("breakdowns")
+    return sorted(rows, key=lambda i: (goal_rank[i.goal_id], i.order, i.code))
+
+
+def _export_indicators():
+    for indicator in _indicators_in_order():
+        yield {
+            "code": indicator.code,
+            "goal": indicator.goal.code,
+            "name": indicator.name,
+            "definition": indicator.definition,
+            "unit_of_measure": indicator.unit_of_measure,
+            "direction": choice_writer(DIRECTIONS)(indicator.direction),
+            "frequency": choice_writer(FREQUENCIES)(indicator.frequency),
+            "source_kind": choice_writer(SOURCES)(indicator.source_kind),
+            "source_ref": indicator.source_ref,
+            "breakdowns": f"{LIST_SEPARATOR} ".join(b.name for b in indicator.breakdowns.all()),
+            "baseline_value": number_out(indicator.baseline_value),
+            "baseline_year": indicator.baseline_year,
+            "baseline_note": indicator.baseline_note,
+            "order": indicator.order,
+        }
+
+
+def _export_targets():
+    indicator_rank = {indicator.pk: rank for rank, indicator in enumerate(_indicators_in_order())}
+    rows = Target.objects.select_related("indicator", "breakdown")
+    for target in sorted(
+        rows,
+        key=lambda t: (indicator_rank[t.indicator_id], t.year, t.breakdown.order if t.breakdown else -1),
+    ):
+        yield {
+            "indicator": target.indicator.code,
+            "year": target.year,
+            "breakdown": target.breakdown.name if target.breakdown else "",
+            "comparator": choice_writer(COMPARATORS)(target.comparator),
+            "value": number_out(target.value),
+            "by_year": target.by_year,
+            "note": target.note,
+        }
+
+
+def _export_assignments():
+    rank = _plan_rank()
+    rows = Assignment.objects.select_related("plan", "issuer", "receiver", "area", "goal")
+    for item in sorted(rows, key=lambda a: (rank[a.plan_id], a.order, a.number)):
+        yield {
+            "plan": item.plan.code,
+            "number": item.number,
+            "text": item.text,
+            "issuer": item.issuer.code,
+            "receiver": item.receiver.code,
+            "timeline": item.timeline_text,
+            "area": code_of(item.area),
+            "goal": code_of(item.goal),
+            "added_during_year": "ja" if item.added_during_year else "",
+            "order": item.order,
+        }
+
+
+def _export_actions():
+    rank = _plan_rank()
+    rows = Action.objects.select_related("plan", "area", "goal", "assignment__plan", "parent__plan")
+    rows = rows.prefetch_related("units")
+    for action in sorted(rows, key=lambda a: (rank[a.plan_id], a.order, a.code)):
+        yield {
+            "plan": action.plan.code,
+            "code": action.code,
+            "text": action.text,
+            "timeline": action.timeline_text,
+            "units": f"{LIST_SEPARATOR} ".join(unit.code for unit in action.units.all()),
+            "area": code_of(action.area),
+            "goal": code_of(action.goal),
+            "assignment": action.assignment.reference if action.assignment else "",
+            "parent": action.parent.reference if action.parent else "",
+            "order": action.order,
+        }
+
+
+# ---------------------------------------------------------------------------
+# The format itself.
+
+_unit = ref_reader(Unit, _("unit"))
+_plan = ref_reader(Plan, _("plan"))
+_goal = ref_reader(Goal, _("goal"))
+_area = ref_reader(GoalArea, _("goal area"))
+_TIMELINE_FIELDS = ("timeline", "timeline_kind", "timeline_start_year", "timeline_end_year", "timeline_date")
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        name="Enheter",
+        columns=(
+            Column("Kod", "code", required=True),
+            Column("Namn", "name", required=True),
+            Column("Kortnamn", "short_name"),
+            Column("Typ", "kind", choice_reader(UNIT_KINDS), required=True),
+            Column("Överordnad", "parent", _unit),
+        ),
+        key=("code",),
+        save=_save_unit,
+        export=_export_units,
+    ),
+    Sheet(
+        name="Planer",
+        columns=(
+            Column("Kod", "code", required=True),
+            Column("Namn", "name", required=True),
+            Column("Typ", "kind", choice_reader(PLAN_KINDS), required=True),
+            Column("Ägare", "owner", _unit, required=True),
+            Column("Startår", "start_year", read_int, required=True),
+            Column("Slutår", "end_year", read_int, required=True),
+            Column("Överordnad plan", "parent", _plan),
+            Column("Status", "state", choice_reader(PLAN_STATES), required=True),
+            Column("Beslutad av", "decided_by", _unit),
+            Column("Beslutsdatum", "decided_on", read_date),
+            Column("Diarienummer", "diary_number"),
+            Column("Vision", "vision"),
+            Column("Värdegrund", "values"),
+        ),
+        key=("code",),
+        save=_save_plan,
+        export=_export_plans,
+    ),
+    Sheet(
+        name="Perspektiv",
+        columns=(
+            Column("Kod", "code", required=True),
+            Column("Plan", "plan", _plan, required=True),
+            Column("Namn", "name", required=True),
+            Column("Ordning", "order", read_int),
+        ),
+        key=("code",),
+        save=_ordered(plan_services.perspective_upsert),
+        export=_export_perspectives,
+    ),
+    Sheet(
+        name="Målområden",
+        columns=(
+            Column("Kod", "code", required=True),
+            Column("Plan", "plan", _plan, required=True),
+            Column("Namn", "name", required=True),
+            Column("Perspektiv", "perspective", ref_reader(Perspective, _("perspective"))),
+            Column("Avsikt", "intention"),
+            Column("Ordning", "order", read_int),
+        ),
+        key=("code",),
+        save=_ordered(plan_services.goal_area_upsert),
+        export=_export_goal_areas,
+    ),
+    Sheet(
+        name="Mål",
+        columns=(
+            Column("Kod", "code", required=True),
+            Column("Plan", "plan", _plan, required=True),
+            Column("Namn", "name", required=True),
+            Column("Typ", "kind", choice_reader(GOAL_KINDS), required=True),
+            Column("Målområde", "area", _area),
+            Column("Enhet", "unit", _unit),
+            Column("Överordnat mål", "parent", _goal),
+            Column("Beskrivning", "description"),
+            Column("Ordning", "order", read_int),
+        ),
+        key=("code",),
+        save=_ordered(plan_services.goal_upsert),
+        export=_export_goals,
+    ),
+    Sheet(
+        name="Indikatorer",
+        columns=(
+            Column("Kod", "code", required=True),
+            Column("Mål", "goal", _goal, required=True),
+            Column("Namn", "name", required=True),
+            Column("Definition", "definition"),
+            Column("Enhet", "unit_of_measure", required=True),
+            Column("Önskad riktning", "direction", choice_reader(DIRECTIONS), required=True),
+            Column("Frekvens", "frequency", choice_reader(FREQUENCIES), required=True),
+            Column("Källa", "source_kind", choice_reader(SOURCES)),
+            Column("Källreferens", "source_ref"),
+            Column("Indelningar", "breakdowns", read_list),
+            Column("Nuläge", "baseline_value", read_decimal),
+            Column("Nulägesår", "baseline_year", read_int),
+            Column("Nulägeskommentar", "baseline_note"),
+            Column("Ordning", "order", read_int),
+        ),
+        key=("code",),
+        save=_ordered(_save_indicator),
+        export=_export_indicators,
+    ),
+    Sheet(
+        name="Målvärden",
+        columns=(
+            Column("Indikator", "indicator", ref_reader(Indicator, _("indicator")), required=True),
+            Column("År", "year", read_int, required=True),
+            Column("Indelning", "breakdown", read_breakdown),
+            Column("Jämförelse", "comparator", choice_reader(COMPARATORS), required=True),
+            Column("Värde", "value", read_decimal),
+            Column("Till år", "by_year", read_int),
+            Column("Kommentar", "note"),
+        ),
+        key=("indicator", "year", "breakdown"),
+        save=plan_services.target_upsert,
+        export=_export_targets,
+    ),
+    Sheet(
+        name="Uppdrag",
+        columns=(
+            Column("Plan", "plan", _plan, required=True),
+            Column("Nummer", "number", required=True),
+            Column("Text", "text", required=True),
+            Column("Utfärdare", "issuer", _unit, required=True),
+            Column("Mottagare", "receiver", _unit, required=True),
+            Column("Tidplan", "timeline", read_timeline, fields=_TIMELINE_FIELDS),
+            Column("Målområde", "area", _area),
+            Column("Mål", "goal", _goal),
+            Column("Tillkommande", "added_during_year", yes_no),
+            Column("Ordning", "order", read_int),
+        ),
+        key=("plan", "number"),
+        save=_save_assignment,
+        export=_export_assignments,
+    ),
+    Sheet(
+        name="Åtgärder",
+        columns=(
+            Column("Plan", "plan", _plan, required=True),
+            Column("Kod", "code", required=True),
+            Column("Text", "text", required=True),
+            Column("Tidplan", "timeline", read_timeline, fields=_TIMELINE_FIELDS),
+            Column("Ansvariga", "units", refs_reader(Unit, _("unit"))),
+            Column("Målområde", "area", _area),
+            Column("Mål", "goal", _goal),
+            Column("Uppdrag", "assignment", plan_ref_reader(Assignment, "number", _("assignment"))),
+            Column("Överordnad åtgärd", "parent", plan_ref_reader(Action, "code", _("action"))),
+            Column("Ordning", "order", read_int),
+        ),
+        key=("plan", "code"),
+        save=_save_action,
+        export=_export_actions,
+    ),
+)
+SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = [_("sheet %(name)s") % {"name": self.sheet}] if self.sheet else []
+        if self.row:
+            place.append(_("row %(row)s") % {"row": self.row})
+        if self.column:
+            place.append(_("column %(column)s") % {"column": self.column})
+        where = ", ".join(place)
+        return f"{where[:1].upper()}{where[1:]}: {self.message}" if where else self.message
+
+
+@dataclass
+class SheetCount:
+    created: int = 0
+    updated: int = 0
+
+
+@dataclass
+class ImportResult:
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, SheetCount] = field(default_factory=dict)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def saved(self) -> bool:
+        return self.ok and not self.dry_run

@@ -1,0 +1,17 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitKind(models.TextChoices):
+    COUNCIL = "council", _("council")
+    BOARD = "board", _("board")
+    ADMINISTRATION = "administration", _("administration")
+    DEPARTMENT = "department", _("department")
+    EXTERNAL = "external", _("external actor")
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("administrator")
+    PLANNER = "planner", _("planner")
+    REPORTER = "reporter", _("department reporter")
+    READER = "reader", _("reader")

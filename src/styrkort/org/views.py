@@ -1,0 +1,30 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+
+from styrkort.plans.queries import actions_with_units
+
+from .models import Unit
+
+UNIT_ACTIONS_SHOWN = 50
+
+
+@login_required
+def unit_list(request):
+    units = Unit.objects.with_tree_fields().order_by("tree_ordering")
+    return render(request, "org/unit_list.html", {"units": list(units)})
+
+
+@login_required
+def unit_detail(request, code: str):
+    unit = get_object_or_404(Unit, code=code)
+    actions = actions_with_units().filter(units=unit).order_by("plan__code", "order", "code")
+    context = {
+        "unit": unit,
+        "ancestors": list(unit.ancestors()),
+        "children": list(unit.children.all()),
+        "plans": list(unit.plans.all()),
+        "goals": list(unit.goals.select_related("plan")),
+        "actions": list(actions[:UNIT_ACTIONS_SHOWN]),
+        "action_count": actions.count(),
+    }
+    return render(request, "org/unit_detail.html", context)

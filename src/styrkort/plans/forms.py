@@ -1,0 +1,62 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from styrkort.org.models import Unit
+
+from .models import GoalArea, Plan
+
+
+class ActionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    plan = forms.ModelChoiceField(
+        label=_("Plan"), queryset=Plan.objects.only("id", "name"), required=False, empty_label=_("All plans")
+    )
+    area = forms.ModelChoiceField(
+        label=_("Goal area"),
+        queryset=GoalArea.objects.only("id", "name", "order"),
+        required=False,
+        empty_label=_("All goal areas"),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Responsible unit"),
+        queryset=Unit.objects.only("id", "name"),
+        required=False,
+        empty_label=_("All units"),
+        help_text=_("Includes actions of the units below it."),
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = (
+                "ds-select" if isinstance(field, forms.ModelChoiceField) else "ds-input"
+            )
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
+
+    def filter(self, actions):
+        data = self.cleaned_data
+        if data.get("q"):
+            actions = actions.filter(search_query(data["q"]))
+        if data.get("plan"):
+            actions = actions.filter(plan=data["plan"])
+        if data.get("area"):
+            actions = actions.filter(area=data["area"])
+        if data.get("unit"):
+            below = Unit.objects.descendants(data["unit"], include_self=True).values("pk")
+            actions = actions.filter(units__in=below).distinct()
+        if data.get("year"):
+            actions = actions.filter(
+                timeline_start_year__lte=data["year"], timeline_end_year__gte=data["year"]
+            )
+        return actions
+
+
+def search_query(text: str) -> Q:
+    """Every word must appear in the action's code or text."""
+    query = Q()
+    for word in text.split():
+        query &= Q(code__icontains=word) | Q(text__icontains=word)
+    return query

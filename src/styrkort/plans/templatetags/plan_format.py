@@ -1,0 +1,15 @@
+from django import template
+
+from styrkort.plans.formatting import describe_target, format_number
+
+register = template.Library()
+
+
+@register.filter
+def number(value):
+    return format_number(value)
+
+
+@register.filter
+def target_text(target):
+    return describe_target(target)

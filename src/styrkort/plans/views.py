@@ -1,0 +1,90 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from .forms import ActionFilterForm
+from .models import Goal, GoalArea, Indicator, Plan
+from .queries import actions_with_units, goal_chain_up, plan_tree, plans_listed, targets_by_year
+
+ACTIONS_PER_PAGE = 50
+
+
+@login_required
+def plan_list(request):
+    return render(request, "plans/plan_list.html", {"plans": plans_listed()})
+
+
+@login_required
+def plan_detail(request, code: str):
+    plan = get_object_or_404(Plan.objects.select_related("owner", "parent", "decided_by"), code=code)
+    context = {
+        "plan": plan,
+        "tree": plan_tree(plan),
+        "child_plans": list(plan.children.select_related("owner")),
+        "perspectives": list(plan.perspectives.all()),
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+@login_required
+def goal_area_detail(request, pk: int):
+    area = get_object_or_404(GoalArea.objects.select_related("plan", "perspective"), pk=pk)
+    goals = Goal.objects.filter(area=area).select_related("plan", "unit", "parent").order_by("plan", "order")
+    context = {
+        "area": area,
+        "goals": list(goals),
+        "assignments": list(area.assignments.select_related("plan", "receiver")),
+        "actions": list(actions_with_units().filter(area=area).order_by("plan", "order", "code")[:200]),
+        "action_count": area.actions.count(),
+    }
+    return render(request, "plans/goal_area_detail.html", context)
+
+
+@login_required
+def goal_detail(request, pk: int):
+    goal = get_object_or_404(Goal.objects.select_related("plan", "area", "unit"), pk=pk)
+    context = {
+        "goal": goal,
+        "chain_up": goal_chain_up(goal),
+        "children": list(goal.children.select_related("plan", "unit")),
+        "indicators": list(goal.indicators.prefetch_related("breakdowns")),
+        "actions": list(actions_with_units().filter(goal=goal)),
+        "child_actions": list(actions_with_units().filter(goal__parent=goal)),
+        "assignments": list(goal.assignments.select_related("plan", "receiver")),
+    }
+    return render(request, "plans/goal_detail.html", context)
+
+
+@login_required
+def indicator_detail(request, pk: int):
+    indicator = get_object_or_404(Indicator.objects.select_related("goal__plan", "goal__area"), pk=pk)
+    columns, rows = targets_by_year(indicator)
+    context = {
+        "indicator": indicator,
+        "breakdowns": list(indicator.breakdowns.all()),
+        "target_columns": columns,
+        "target_rows": rows,
+    }
+    return render(request, "plans/indicator_detail.html", context)
+
+
+@login_required
+def action_list(request):
+    form = ActionFilterForm(request.GET or None)
+    actions = actions_with_units().order_by("plan__code", "order", "code")
+    if form.is_valid():
+        actions = form.filter(actions)
+    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {"form": form, "page": page, "actions": list(page.object_list), "query": query.urlencode()}
+    return render(request, "plans/action_list.html", context)
+
+
+@login_required
+def action_detail(request, pk: int):
+    action = get_object_or_404(
+        actions_with_units().select_related("assignment__plan", "parent__plan", "goal__area"), pk=pk
+    )
+    context = {"action": action, "children": list(actions_with_units().filter(parent=action))}
+    return render(request, "plans/action_detail.html", context)

@@ -1,0 +1,45 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from styrkort.demo.services import demo_load
+from styrkort.org.enums import Role, UnitKind
+from styrkort.org.models import Membership, Unit
+
+
+@pytest.fixture
+def demo(db):
+    """The Region Västmanland demo, loaded through the plan workbook import."""
+    result = demo_load()
+    assert result.ok, [str(p) for p in result.problems]
+    return result
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username: str, *, role: Role | None = None, unit: Unit | None = None):
+        user = get_user_model().objects.create_user(username=username, password="pw-for-tests-only")
+        if role:
+            Membership.objects.create(user=user, unit=unit or Unit.objects.get(code="RUF"), role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def reader(make_user, demo):
+    return make_user("lisa", role=Role.READER)
+
+
+@pytest.fixture
+def planner(make_user, demo):
+    return make_user("petra", role=Role.PLANNER)
+
+
+@pytest.fixture
+def reporter(make_user, demo):
+    return make_user("rasmus", role=Role.REPORTER, unit=Unit.objects.get(code="FH"))
+
+
+@pytest.fixture
+def council(db):
+    return Unit.objects.create(code="RF", name="Regionfullmäktige", kind=UnitKind.COUNCIL)

@@ -1,0 +1,15 @@
+"""Test settings: the real settings, made cheaper (hasher, mail, media)."""
+
+import os
+import tempfile
+
+os.environ.setdefault("STYRKORT_SECRET_KEY", "tests-only-secret")
+
+from styrkort.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="styrkort-test-media-")
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
