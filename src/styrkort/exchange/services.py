@@ -10,7 +10,18 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
-from .workbook import SHEETS, SHEETS_BY_NAME, CellError, ImportResult, Problem, Sheet, SheetCount
+from .workbook import (
+    LIST_SEPARATOR,
+    REFERENCE_SEPARATOR,
+    SHEETS,
+    SHEETS_BY_NAME,
+    CellError,
+    ImportResult,
+    Problem,
+    Sheet,
+    SheetCount,
+    UnknownReference,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +44,7 @@ def plan_workbook_import(*, source: Path | BinaryIO | bytes, dry_run: bool = Fal
     try:
         with transaction.atomic():
             _import_sheets(workbook, result)
+            result.drop_follow_on_problems()
             if not result.saved:
                 transaction.set_rollback(True)
     finally:
@@ -153,11 +165,12 @@ def _import_sheet(sheet: Sheet, worksheet, result: ImportResult) -> SheetCount:
         values, row_ok = {}, True
         for index, column in columns.items():
             cell = by_position.get(index)
-            problem = _read_cell(sheet, column, cell, row_number, values)
+            problem = _read_cell(sheet, column, cell, row_number, values, result.refused_codes)
             if problem:
                 result.problems.append(problem)
                 row_ok = False
         if not row_ok:
+            result.refused_codes |= _row_codes(sheet, columns, by_position)
             continue
         for column in sheet.columns:
             values.setdefault(column.key, column.read(None))
@@ -174,8 +187,26 @@ def _import_sheet(sheet: Sheet, worksheet, result: ImportResult) -> SheetCount:
             )
             continue
         seen_keys[key] = row_number
-        _save_row(sheet, values, row_number, result, count)
+        if not _save_row(sheet, values, row_number, result, count):
+            result.refused_codes |= _row_codes(sheet, columns, by_position)
     return count
+
+
+def _row_codes(sheet: Sheet, columns: dict, by_position: dict) -> set[str]:
+    """What other rows may refer to on this row: its code (PLAN/KOD where codes are unique within a
+    plan) and, for indicators, the breakdown names the row would have added."""
+    raw = {column.key: by_position.get(index) for index, column in columns.items()}
+
+    def text(key: str) -> str:
+        cell = raw.get(key)
+        return "" if cell is None or cell.value is None else str(cell.value).strip()
+
+    codes = {item.strip() for item in text("breakdowns").split(LIST_SEPARATOR) if item.strip()}
+    identifying = [key for key in sheet.key if key in ("code", "number")]
+    if identifying:
+        code = text(identifying[0])
+        codes.add(f"{text('plan')}{REFERENCE_SEPARATOR}{code}" if "plan" in sheet.key else code)
+    return codes
 
 
 def _read_header(sheet: Sheet, header_cells, result: ImportResult) -> dict | None:
@@ -211,7 +242,9 @@ def _blank(cell) -> bool:
     return cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
 
 
-def _read_cell(sheet: Sheet, column, cell, row_number: int, values: dict) -> Problem | None:
+def _read_cell(
+    sheet: Sheet, column, cell, row_number: int, values: dict, refused: set[str]
+) -> Problem | None:
     raw = None if cell is None else cell.value
     if cell is not None and getattr(cell, "data_type", None) == "f":
         return Problem(
@@ -224,12 +257,14 @@ def _read_cell(sheet: Sheet, column, cell, row_number: int, values: dict) -> Pro
         return Problem(sheet.name, row_number, column.header, _("A value is required."))
     try:
         values[column.key] = column.read(raw)
+    except UnknownReference as error:
+        return Problem(sheet.name, row_number, column.header, str(error), error.code in refused)
     except CellError as error:
         return Problem(sheet.name, row_number, column.header, str(error))
     return None
 
 
-def _save_row(sheet: Sheet, values: dict, row_number: int, result: ImportResult, count: SheetCount) -> None:
+def _save_row(sheet: Sheet, values: dict, row_number: int, result: ImportResult, count: SheetCount) -> bool:
     try:
         with transaction.atomic():
             _saved, created = sheet.save(**values)

@@ -41,6 +41,14 @@ class CellError(ValueError):
     """A cell that cannot be read; the message is shown to the planner."""
 
 
+class UnknownReference(CellError):
+    """A reference to a code that does not exist (yet): perhaps its own row in the file was refused."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
 # The workbook's own vocabulary: Swedish words, whatever the interface language.
 # The first word for a value is the one written on export.
 UNIT_KINDS = {
@@ -195,7 +203,9 @@ def ref_reader(model: type[Model], noun: str) -> Callable:
             return None
         found = model.objects.filter(code=code).first()
         if found is None:
-            raise CellError(_("There is no %(noun)s with the code %(code)s.") % {"noun": noun, "code": code})
+            raise UnknownReference(
+                _("There is no %(noun)s with the code %(code)s.") % {"noun": noun, "code": code}, code
+            )
         return found
 
     return read
@@ -220,7 +230,7 @@ def plan_ref_reader(model: type[Model], key: str, noun: str) -> Callable:
             )
         found = model.objects.filter(plan__code=plan_code.strip(), **{key: item_code.strip()}).first()
         if found is None:
-            raise CellError(_("There is no %(noun)s %(value)s.") % {"noun": noun, "value": text})
+            raise UnknownReference(_("There is no %(noun)s %(value)s.") % {"noun": noun, "value": text}, text)
         return found
 
     return read
@@ -297,9 +307,10 @@ def read_breakdown(value):
         return None
     found = Breakdown.objects.filter(name=name).first()
     if found is None:
-        raise CellError(
+        raise UnknownReference(
             _("No indicator reports the breakdown %(name)s; add it to the indicator's Indelningar first.")
-            % {"name": name}
+            % {"name": name},
+            name,
         )
     return found
 
@@ -666,6 +677,7 @@ class Problem:
     row: int | None
     column: str | None
     message: str
+    follows_from_refused_row: bool = False
 
     def __str__(self) -> str:
         place = [_("sheet %(name)s") % {"name": self.sheet}] if self.sheet else []
@@ -688,6 +700,27 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, SheetCount] = field(default_factory=dict)
     dry_run: bool = False
+    refused_codes: set[str] = field(default_factory=set)  # codes defined on rows that were refused
+
+    def drop_follow_on_problems(self) -> None:
+        """Show the root problems; references to refused rows are checked again once those are fixed."""
+        follow_on = [p for p in self.problems if p.follows_from_refused_row]
+        root = [p for p in self.problems if not p.follows_from_refused_row]
+        if not follow_on or not root:
+            return
+        self.problems = [
+            *root,
+            Problem(
+                "",
+                None,
+                None,
+                _(
+                    "%(count)s more references point to rows that were refused above; "
+                    "they are checked again when those rows are corrected."
+                )
+                % {"count": len(follow_on)},
+            ),
+        ]
 
     @property
     def ok(self) -> bool:

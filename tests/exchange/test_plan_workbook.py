@@ -1,0 +1,327 @@
+"""The plan workbook: the demo through the real import, round trips, and every kind of bad input."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from styrkort.demo.services import DEMO_WORKBOOK
+from styrkort.exchange.services import plan_workbook_export, plan_workbook_import
+from styrkort.org.models import Unit
+from styrkort.plans.enums import Comparator, Direction, Frequency, TimelineKind
+from styrkort.plans.models import Action, Assignment, Goal, Indicator, Plan, Target
+
+from .conftest import load, save, workbook_content
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def swedish():
+    with translation.override("sv"):
+        yield
+
+
+def row_count() -> int:
+    return sum(model.objects.count() for model in (Unit, Plan, Goal, Indicator, Target, Assignment, Action))
+
+
+def problems_of(content: bytes) -> list[str]:
+    before = row_count()
+    result = plan_workbook_import(source=content)
+    assert row_count() == before, "a refused workbook must write nothing"
+    assert not result.ok
+    return [str(problem) for problem in result.problems]
+
+
+# --- the demo holds what the seeds print ------------------------------------------------------
+
+
+def test_demo_holds_the_regionplan_as_adopted_text(demo):
+    region_plan = Plan.objects.get(code="RPB-2022")
+
+    assert region_plan.name == "Regionplan och budget 2022–2024"
+    assert region_plan.vision.startswith("Livskraft för framtiden")
+    assert region_plan.goal_areas.count() == 6
+    assert region_plan.perspectives.count() == 4
+    assert Goal.objects.filter(plan=region_plan).count() == 17
+
+
+def test_demo_action_run_6_as_the_annual_report_prints_it(demo):
+    action = Action.objects.get(plan__code="RUF-2023", code="RUN 6")
+
+    assert action.text == "RUF kommer genomföra uppdateringen av RUS i bred samverkan."
+    assert action.timeline_kind == TimelineKind.RANGE
+    assert (action.timeline_start_year, action.timeline_end_year) == (2023, 2024)
+    assert [unit.code for unit in action.units.all()] == ["LS"]
+    assert action.area.name == "En effektiv verksamhet av god kvalitet"
+
+
+def test_demo_holds_every_coded_action_of_the_annual_report(demo):
+    codes = set(Action.objects.filter(plan__code="RUF-2023").values_list("code", flat=True))
+
+    assert codes == {
+        *(f"RF{n}" for n in (1, 3, 6, 7, 8, 11, 12, 13, 28, 29, 30, 31, 32, 34, 35, 36, 38)),
+        *(f"RUN {n}" for n in range(1, 10)),
+    }
+
+
+def test_demo_plan_period_resolves_to_the_administration_plans_years(demo):
+    action = Action.objects.get(plan__code="RUF-2023", code="RF12")
+
+    assert action.timeline_text == "Planperioden"
+    assert (action.timeline_start_year, action.timeline_end_year) == (2023, 2025)
+
+
+def test_demo_indicator_target_for_young_peoples_mental_health(demo):
+    indicator = Indicator.objects.get(
+        name__startswith="Andel ungdomar med fullgod psykisk hälsa", goal__plan__code="RUF-2023"
+    )
+    target = indicator.targets.get(year=2023)
+
+    assert (target.comparator, target.value) == (Comparator.GT, Decimal(41))
+    assert target.describe() == "> 41 %"
+
+
+def test_demo_baseline_keeps_its_own_year(demo):
+    """Chapter 15 heads the column "NULÄGE 2020", but the teeth baseline is a 2019 value."""
+    teeth = Indicator.objects.get(code="RP-I1.1.4")
+    health = Indicator.objects.get(code="RP-I1.1.1")
+
+    assert (teeth.baseline_value, teeth.baseline_year) == (Decimal("1.76"), 2019)
+    assert (health.baseline_value, health.baseline_year) == (Decimal(70), 2020)
+    assert (health.direction, health.frequency) == (Direction.HIGHER, Frequency.EVERY_4_YEARS)
+
+
+def test_demo_reduce_by_target_for_carbon_dioxide(demo):
+    target = Target.objects.get(indicator__name__startswith="Totalt utsläpp koldioxid")
+
+    assert (target.comparator, target.value, target.by_year) == (Comparator.REDUCE_BY, Decimal(50), 2030)
+
+
+def test_demo_keeps_near_duplicate_goals_as_the_plan_holds_them(demo):
+    names = set(Goal.objects.filter(plan__code="RUF-2023").values_list("name", flat=True))
+
+    assert {
+        "RUF ska vara en attraktiv arbetsgivare",
+        "Regionala utvecklingsförvaltningen ska vara en attraktiv arbetsgivare",
+    } <= names
+
+
+def test_demo_goal_chain_reaches_the_council(demo):
+    goal = Goal.objects.get(name="Den lokala arbetsmarknaden ska bli större")
+
+    assert goal.parent.code == "RP-2.2"
+    assert goal.parent.plan.owner.code == "RF"
+
+
+def test_demo_load_twice_changes_nothing(demo):
+    before = row_count()
+
+    from styrkort.demo.services import demo_load
+
+    result = demo_load()
+
+    assert result.ok
+    assert row_count() == before
+    assert sum(count.created for count in result.counts.values()) == 0
+
+
+# --- round trip --------------------------------------------------------------------------------
+
+
+def test_export_import_export_gives_the_same_workbook_content(demo):
+    first = plan_workbook_export()
+
+    result = plan_workbook_import(source=first)
+    second = plan_workbook_export()
+
+    assert result.ok
+    assert sum(count.created for count in result.counts.values()) == 0
+    assert workbook_content(second) == workbook_content(first)
+
+
+def test_export_into_an_emptied_register_imports_to_the_same_content(demo):
+    exported = plan_workbook_export()
+    for queryset in (
+        Action.objects.all(),
+        Assignment.objects.all(),
+        Target.objects.all(),
+        Indicator.objects.all(),
+        Goal.objects.filter(parent__isnull=False),
+        Goal.objects.all(),
+    ):
+        queryset.delete()
+
+    result = plan_workbook_import(source=exported)
+
+    assert result.ok, [str(p) for p in result.problems]
+    assert workbook_content(plan_workbook_export()) == workbook_content(exported)
+
+
+def test_text_starting_with_equals_is_kept_as_text_not_formula(demo):
+    action = Action.objects.get(plan__code="RUF-2023", code="RF1")
+    action.text = "=SUMMA(A1:A3) är inte en formel här"
+    action.save()
+
+    content = plan_workbook_export()
+    result = plan_workbook_import(source=content)
+
+    assert result.ok
+    assert Action.objects.get(pk=action.pk).text == "=SUMMA(A1:A3) är inte en formel här"
+
+
+# --- dry run ---------------------------------------------------------------------------------
+
+
+def test_dry_run_checks_everything_and_saves_nothing(db):
+    result = plan_workbook_import(source=DEMO_WORKBOOK, dry_run=True)
+
+    assert result.ok
+    assert result.counts["Åtgärder"].created == 104
+    assert row_count() == 0
+
+
+# --- bad input: a clear Swedish message that names the place, and nothing written --------------
+
+
+def test_not_an_xlsx_file(db):
+    assert problems_of(b"Kod;Namn\nRF;Regionfullm\xe4ktige\n") == [
+        "Filen är inte en Excel-arbetsbok (.xlsx). Spara den som .xlsx och försök igen."
+    ]
+
+
+def test_truncated_xlsx(db):
+    content = DEMO_WORKBOOK.read_bytes()
+
+    assert problems_of(content[: len(content) // 2]) == [
+        "Filen kunde inte läsas som en Excel-arbetsbok; den kan vara skadad eller avkortad."
+    ]
+
+
+def test_file_over_the_size_limit(db, settings):
+    settings.MAX_UPLOAD_MB = 1
+
+    assert problems_of(b"PK\x03\x04" + b"0" * (1024 * 1024)) == [
+        "Filen är större än 1 MB, som är den största tillåtna storleken för en arbetsbok."
+    ]
+
+
+def test_wrong_and_missing_headers(db, demo_workbook):
+    sheet = demo_workbook["Åtgärder"]
+    sheet["B1"] = "Kood"
+
+    problems = problems_of(save(demo_workbook))
+
+    assert problems[0].startswith("Blad Åtgärder, rad 1, kolumn Kood: Okänd kolumn.")
+    assert "Blad Åtgärder, rad 1, kolumn Kod: En obligatorisk kolumn saknas." in problems
+
+
+def test_unknown_unit_is_named_with_sheet_row_and_column(db, demo_workbook):
+    sheet = demo_workbook["Åtgärder"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "RUN 6")
+    row[4].value = "LS; XYZ"
+
+    assert problems_of(save(demo_workbook)) == [
+        f"Blad Åtgärder, rad {row[0].row}, kolumn Ansvariga: Det finns ingen enhet med koden XYZ."
+    ]
+
+
+def test_unknown_goal(db, demo_workbook):
+    sheet = demo_workbook["Indikatorer"]
+    sheet["B2"] = "RP-9.9"
+
+    assert problems_of(save(demo_workbook)) == [
+        "Blad Indikatorer, rad 2, kolumn Mål: Det finns inget mål med koden RP-9.9."
+    ]
+
+
+def test_duplicate_action_code_in_one_file(db, demo_workbook):
+    sheet = demo_workbook["Åtgärder"]
+    sheet.append(["RUF-2023", "RUN 6", "En dubblett", "2024", "LS", "", "", "", "", 99])
+
+    assert problems_of(save(demo_workbook)) == [
+        f"Blad Åtgärder, rad {sheet.max_row}, kolumn Kod: Samma Plan + Kod finns redan på rad "
+        f"{next(r[0].row for r in sheet.iter_rows(min_row=2) if r[1].value == 'RUN 6')} i det här bladet."
+    ]
+
+
+def test_formula_where_a_value_belongs(db, demo_workbook):
+    sheet = demo_workbook["Planer"]
+    sheet["E2"] = "=2020+2"
+
+    assert problems_of(save(demo_workbook)) == [
+        "Blad Planer, rad 2, kolumn Startår: Cellen innehåller en formel (=2020+2); skriv in själva värdet i stället."
+    ]
+
+
+def test_text_where_a_number_belongs_and_a_bad_timeline(db, demo_workbook):
+    demo_workbook["Planer"]["F2"] = "tjugotjugofyra"
+    actions = demo_workbook["Åtgärder"]
+    actions["D2"] = "snart"
+
+    problems = problems_of(save(demo_workbook))
+
+    assert problems[0] == "Blad Planer, rad 2, kolumn Slutår: tjugotjugofyra är inte ett heltal."
+    assert any(
+        p.startswith("Blad Åtgärder, rad 2, kolumn Tidplan: Tidplanen snart kunde inte läsas.")
+        for p in problems
+    )
+
+
+def test_comparator_without_value_is_a_row_problem(db, demo_workbook):
+    sheet = demo_workbook["Målvärden"]
+    sheet["E2"] = None
+
+    problems = problems_of(save(demo_workbook))
+
+    assert problems == [
+        f"Blad Målvärden, rad 2, kolumn Värde: Jämförelsen {sheet['D2'].value} behöver ett värde."
+    ]
+
+
+def test_unknown_sheet(db, demo_workbook):
+    demo_workbook.create_sheet("Budget")
+
+    assert problems_of(save(demo_workbook))[0].startswith("Blad Budget: Okänt blad.")
+
+
+def test_a_good_file_after_a_bad_one_still_imports(db, demo_workbook):
+    demo_workbook["Indikatorer"]["B2"] = "RP-9.9"
+    problems_of(save(demo_workbook))
+
+    assert plan_workbook_import(source=DEMO_WORKBOOK).ok
+
+
+def test_update_changes_only_what_the_workbook_changes(demo, demo_workbook):
+    sheet = demo_workbook["Åtgärder"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "RUN 6")
+    row[2].value = "RUF genomför uppdateringen av RUS."
+
+    result = plan_workbook_import(source=save(demo_workbook))
+
+    assert result.ok
+    assert result.counts["Åtgärder"].created == 0
+    assert (
+        Action.objects.get(plan__code="RUF-2023", code="RUN 6").text == "RUF genomför uppdateringen av RUS."
+    )
+    assert Action.objects.get(plan__code="RUF-2023", code="RUN 6").history.count() == 2
+
+
+def test_workbook_exported_is_a_real_xlsx(demo):
+    workbook = load(plan_workbook_export())
+
+    assert workbook.sheetnames == [
+        "Enheter",
+        "Planer",
+        "Perspektiv",
+        "Målområden",
+        "Mål",
+        "Indikatorer",
+        "Målvärden",
+        "Uppdrag",
+        "Åtgärder",
+    ]
+    assert [c.value for c in workbook["Åtgärder"][1]][:4] == ["Plan", "Kod", "Text", "Tidplan"]
+    assert io.BytesIO(plan_workbook_export()).read(4) == b"PK\x03\x04"
