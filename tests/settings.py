@@ -13,3 +13,5 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="styrkort-test-media-")
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
+STATIC_ROOT = tempfile.mkdtemp(prefix="styrkort-test-static-")  # served through the finders in tests
+WHITENOISE_USE_FINDERS = True

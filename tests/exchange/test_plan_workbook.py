@@ -196,7 +196,8 @@ def test_truncated_xlsx(db):
     content = DEMO_WORKBOOK.read_bytes()
 
     assert problems_of(content[: len(content) // 2]) == [
-        "Filen kunde inte läsas som en Excel-arbetsbok; den kan vara skadad eller avkortad."
+        "Filen kunde inte läsas som en Excel-arbetsbok; den kan vara skadad eller ofullständig. "
+        "Spara om den i Excel och försök igen."
     ]
 
 
@@ -204,7 +205,8 @@ def test_file_over_the_size_limit(db, settings):
     settings.MAX_UPLOAD_MB = 1
 
     assert problems_of(b"PK\x03\x04" + b"0" * (1024 * 1024)) == [
-        "Filen är större än 1 MB, som är den största tillåtna storleken för en arbetsbok."
+        "Filen är större än 1 MB, som är den största tillåtna storleken för en arbetsbok. "
+        "Minska filens storlek och försök igen."
     ]
 
 
@@ -215,7 +217,7 @@ def test_wrong_and_missing_headers(db, demo_workbook):
     problems = problems_of(save(demo_workbook))
 
     assert problems[0].startswith("Blad Åtgärder, rad 1, kolumn Kood: Okänd kolumn.")
-    assert "Blad Åtgärder, rad 1, kolumn Kod: En obligatorisk kolumn saknas." in problems
+    assert "Blad Åtgärder, rad 1, kolumn Kod: En obligatorisk kolumn saknas. Lägg till den." in problems
 
 
 def test_unknown_unit_is_named_with_sheet_row_and_column(db, demo_workbook):
@@ -242,8 +244,9 @@ def test_duplicate_action_code_in_one_file(db, demo_workbook):
     sheet.append(["RUF-2023", "RUN 6", "En dubblett", "2024", "LS", "", "", "", "", 99])
 
     assert problems_of(save(demo_workbook)) == [
-        f"Blad Åtgärder, rad {sheet.max_row}, kolumn Kod: Samma Plan + Kod finns redan på rad "
-        f"{next(r[0].row for r in sheet.iter_rows(min_row=2) if r[1].value == 'RUN 6')} i det här bladet."
+        f"Blad Åtgärder, rad {sheet.max_row}, kolumn Kod: Samma värde i Plan + Kod finns redan på rad "
+        f"{next(r[0].row for r in sheet.iter_rows(min_row=2) if r[1].value == 'RUN 6')} i det här bladet. "
+        "Ta bort eller ändra den ena raden."
     ]
 
 
@@ -251,9 +254,14 @@ def test_formula_where_a_value_belongs(db, demo_workbook):
     sheet = demo_workbook["Planer"]
     sheet["E2"] = "=2020+2"
 
-    assert problems_of(save(demo_workbook)) == [
-        "Blad Planer, rad 2, kolumn Startår: Cellen innehåller en formel (=2020+2); skriv in själva värdet i stället."
-    ]
+    problems = problems_of(save(demo_workbook))
+
+    assert problems[0] == (
+        "Blad Planer, rad 2, kolumn Startår: Cellen innehåller en formel (=2020+2); "
+        "skriv in själva värdet i stället."
+    )
+    assert problems[1].startswith("371 referenser till pekar på rader som avvisats ovan")
+    assert len(problems) == 2
 
 
 def test_text_where_a_number_belongs_and_a_bad_timeline(db, demo_workbook):
@@ -276,8 +284,9 @@ def test_comparator_without_value_is_a_row_problem(db, demo_workbook):
 
     problems = problems_of(save(demo_workbook))
 
+    assert sheet["D2"].value == ">="
     assert problems == [
-        f"Blad Målvärden, rad 2, kolumn Värde: Jämförelsen {sheet['D2'].value} behöver ett värde."
+        "Blad Målvärden, rad 2, kolumn Värde: Jämförelsen ≥ behöver ett värde. Fyll i värdet."
     ]
 
 

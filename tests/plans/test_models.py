@@ -27,7 +27,7 @@ def test_target_comparator_without_value_is_refused(demo):
     indicator = Goal.objects.get(code="RP-1.1").indicators.first()
     target = Target(indicator=indicator, year=2030, comparator=Comparator.GT)
 
-    assert errors_of(target)["value"] == ["Jämförelsen > behöver ett värde."]
+    assert errors_of(target)["value"] == ["Jämförelsen > behöver ett värde. Fyll i värdet."]
 
 
 def test_target_reduce_by_needs_the_year(demo):
@@ -47,7 +47,7 @@ def test_duplicate_action_code_in_a_plan_is_refused(demo):
     plan = Plan.objects.get(code="RUF-2023")
     action = Action(plan=plan, code="RUN 6", text="En till")
 
-    assert errors_of(action)["code"] == ["Koden RUN 6 används redan i den här planen."]
+    assert errors_of(action)["code"] == ["Koden RUN 6 används redan i den här planen. Välj en annan kod."]
 
 
 def test_same_action_code_in_another_plan_is_allowed(demo):
@@ -59,7 +59,8 @@ def test_parent_goal_in_a_lower_plan_is_refused(demo):
     region_goal.parent = Goal.objects.get(code="RUF-M1.1")
 
     assert errors_of(region_goal)["parent"] == [
-        "Det överordnade målet måste höra till en högre plan (planens överordnade plan eller högre)."
+        "Det överordnade målet måste höra till en högre plan "
+        "(planens överordnade plan eller en plan ovanför den)."
     ]
 
 
@@ -68,7 +69,8 @@ def test_plan_cycle_is_refused(demo):
     region_plan.parent = Plan.objects.get(code="RUF-2023")
 
     assert errors_of(region_plan)["parent"] == [
-        "En plan kan inte placeras under sig själv eller någon av sina egna underplaner."
+        "En plan kan inte placeras under sig själv eller under någon av sina egna underplaner. "
+        "Välj en annan överordnad plan."
     ]
 
 
@@ -77,7 +79,8 @@ def test_unit_cycle_is_refused(demo):
     council.parent = Unit.objects.get(code="FH")
 
     assert errors_of(council)["parent"] == [
-        "En enhet kan inte placeras under sig själv eller någon av sina egna underenheter."
+        "En enhet kan inte placeras under sig själv eller under någon av sina egna underenheter. "
+        "Välj en annan överordnad enhet."
     ]
 
 

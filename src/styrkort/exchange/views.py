@@ -32,7 +32,8 @@ def workbook_download(request):
     return response
 
 
-@permission_required("plans.import_workbook")
+@login_required
+@permission_required("plans.import_workbook", raise_exception=True)
 def workbook_import(request):
     """GET: the upload form. POST with a file: a dry run and its preview. POST with a token: save."""
     if request.method == "POST" and "token" in request.POST:

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Model
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from styrkort.core.numbers import NumberError, parse_decimal
 from styrkort.org.enums import UnitKind
@@ -196,27 +197,27 @@ def choice_writer(words: dict[str, str]) -> Callable:
     return lambda value: first_word.get(value, "")
 
 
-def ref_reader(model: type[Model], noun: str) -> Callable:
+def ref_reader(model: type[Model], missing: str) -> Callable:
+    """Reads a code into the object; `missing` (lazy, with %(code)s) says that there is none."""
+
     def read(value):
         code = _text(value)
         if not code:
             return None
         found = model.objects.filter(code=code).first()
         if found is None:
-            raise UnknownReference(
-                _("There is no %(noun)s with the code %(code)s.") % {"noun": noun, "code": code}, code
-            )
+            raise UnknownReference(missing % {"code": code}, code)
         return found
 
     return read
 
 
-def refs_reader(model: type[Model], noun: str) -> Callable:
-    read_one = ref_reader(model, noun)
+def refs_reader(model: type[Model], missing: str) -> Callable:
+    read_one = ref_reader(model, missing)
     return lambda value: [read_one(code) for code in read_list(value)]
 
 
-def plan_ref_reader(model: type[Model], key: str, noun: str) -> Callable:
+def plan_ref_reader(model: type[Model], key: str, missing: str) -> Callable:
     """A reference written PLANKOD/KOD, to things whose codes are unique only within their plan."""
 
     def read(value):
@@ -230,7 +231,7 @@ def plan_ref_reader(model: type[Model], key: str, noun: str) -> Callable:
             )
         found = model.objects.filter(plan__code=plan_code.strip(), **{key: item_code.strip()}).first()
         if found is None:
-            raise UnknownReference(_("There is no %(noun)s %(value)s.") % {"noun": noun, "value": text}, text)
+            raise UnknownReference(missing % {"code": text}, text)
         return found
 
     return read
@@ -510,10 +511,11 @@ def _export_actions():
 # ---------------------------------------------------------------------------
 # The format itself.
 
-_unit = ref_reader(Unit, _("unit"))
-_plan = ref_reader(Plan, _("plan"))
-_goal = ref_reader(Goal, _("goal"))
-_area = ref_reader(GoalArea, _("goal area"))
+_UNIT_MISSING = gettext_lazy("There is no unit with the code %(code)s.")
+_unit = ref_reader(Unit, _UNIT_MISSING)
+_plan = ref_reader(Plan, gettext_lazy("There is no plan with the code %(code)s."))
+_goal = ref_reader(Goal, gettext_lazy("There is no goal with the code %(code)s."))
+_area = ref_reader(GoalArea, gettext_lazy("There is no goal area with the code %(code)s."))
 _TIMELINE_FIELDS = ("timeline", "timeline_kind", "timeline_start_year", "timeline_end_year", "timeline_date")
 
 SHEETS: tuple[Sheet, ...] = (
@@ -569,7 +571,11 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Kod", "code", required=True),
             Column("Plan", "plan", _plan, required=True),
             Column("Namn", "name", required=True),
-            Column("Perspektiv", "perspective", ref_reader(Perspective, _("perspective"))),
+            Column(
+                "Perspektiv",
+                "perspective",
+                ref_reader(Perspective, gettext_lazy("There is no perspective with the code %(code)s.")),
+            ),
             Column("Avsikt", "intention"),
             Column("Ordning", "order", read_int),
         ),
@@ -619,7 +625,12 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         name="Målvärden",
         columns=(
-            Column("Indikator", "indicator", ref_reader(Indicator, _("indicator")), required=True),
+            Column(
+                "Indikator",
+                "indicator",
+                ref_reader(Indicator, gettext_lazy("There is no indicator with the code %(code)s.")),
+                required=True,
+            ),
             Column("År", "year", read_int, required=True),
             Column("Indelning", "breakdown", read_breakdown),
             Column("Jämförelse", "comparator", choice_reader(COMPARATORS), required=True),
@@ -656,11 +667,19 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Kod", "code", required=True),
             Column("Text", "text", required=True),
             Column("Tidplan", "timeline", read_timeline, fields=_TIMELINE_FIELDS),
-            Column("Ansvariga", "units", refs_reader(Unit, _("unit"))),
+            Column("Ansvariga", "units", refs_reader(Unit, _UNIT_MISSING)),
             Column("Målområde", "area", _area),
             Column("Mål", "goal", _goal),
-            Column("Uppdrag", "assignment", plan_ref_reader(Assignment, "number", _("assignment"))),
-            Column("Överordnad åtgärd", "parent", plan_ref_reader(Action, "code", _("action"))),
+            Column(
+                "Uppdrag",
+                "assignment",
+                plan_ref_reader(Assignment, "number", gettext_lazy("There is no assignment %(code)s.")),
+            ),
+            Column(
+                "Överordnad åtgärd",
+                "parent",
+                plan_ref_reader(Action, "code", gettext_lazy("There is no action %(code)s.")),
+            ),
             Column("Ordning", "order", read_int),
         ),
         key=("plan", "code"),

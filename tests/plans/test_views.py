@@ -1,0 +1,154 @@
+"""The reading pages: content from the demo, pinned query counts that do not grow, and no anonymous access."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from styrkort.plans.models import Action, Goal, GoalArea, Indicator, Plan
+from styrkort.plans.services import action_upsert
+from styrkort.plans.timeline import parse_timeline
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def swedish():
+    with translation.override("sv"):
+        yield
+
+
+def add_actions(count: int) -> None:
+    """More actions in the administration plan, on a goal and with units, to prove no N+1."""
+    plan = Plan.objects.get(code="RUF-2023")
+    goal = Goal.objects.get(code="RUF-M1.1")
+    units = list(plan.owner.children.all()[:2])
+    for number in range(count):
+        action_upsert(
+            plan=plan,
+            code=f"EXTRA {number}",
+            text="Extra åtgärd",
+            timeline=parse_timeline("2024"),
+            units=units,
+            goal=goal,
+        )
+
+
+def page_urls():
+    ruf_plan = Plan.objects.get(code="RUF-2023")
+    return {
+        "home": reverse("core:home"),
+        "plan_list": reverse("plans:plan_list"),
+        "plan": ruf_plan.get_absolute_url(),
+        "goal_area": GoalArea.objects.get(code="MO1").get_absolute_url(),
+        "goal": Goal.objects.get(code="RUF-M1.1").get_absolute_url(),
+        "indicator": Indicator.objects.filter(goal__code="RUF-M1.1").first().get_absolute_url(),
+        "action_list": reverse("plans:action_list") + f"?plan={ruf_plan.pk}",
+        "action": Action.objects.get(plan=ruf_plan, code="RUN 6").get_absolute_url(),
+        "unit_list": reverse("org:unit_list"),
+        "unit": reverse("org:unit", args=["FH"]),
+    }
+
+
+# Queries per page (session and user are 2 of each): pinned as literals; equal before and after
+# adding actions shows that the count does not grow with the data.
+QUERIES = {
+    # each page: session, user, the user's roles (menu), then its own reads
+    "home": 11,  # + memberships, units below each membership, units with counts, plans, action count …
+    "plan_list": 6,  # + plans with goal and action counts
+    "plan": 11,  # + plan, goals, indicators, actions, units, assignments, areas, child plans, perspectives
+    "goal_area": 8,  # + area, goals, assignments, actions, their units, action count
+    "goal": 11,  # + goal, one per level of the chain up, children, indicators, actions, assignments
+    "indicator": 5,  # + indicator with goal and plan, breakdowns, targets
+    "action_list": 9,  # + count, page of actions, their units, plans, areas and units for the filters
+    "action": 5,  # + action with links, its units, sub-actions
+    "unit_list": 3,  # + the unit tree
+    "unit": 11,  # + unit, ancestors, children, plans, goals, actions, their units, action count
+}
+
+
+@pytest.mark.parametrize("page", list(QUERIES))
+@pytest.mark.parametrize("extra_actions", [0, 5])
+def test_page_query_count_is_pinned_and_does_not_grow(
+    client, reporter, page, extra_actions, django_assert_num_queries
+):
+    add_actions(extra_actions)
+    url = page_urls()[page]
+    client.force_login(reporter)
+
+    with django_assert_num_queries(QUERIES[page]):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", list(QUERIES))
+def test_page_asks_an_anonymous_visitor_to_log_in(client, demo, page):
+    url = page_urls()[page]
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_plan_tree_shows_the_chain_with_counts(client, reader):
+    client.force_login(reader)
+
+    html = client.get(reverse("plans:plan", args=["RUF-2023"])).content.decode()
+
+    assert "Förvaltningsplan 2023–2025, Regionala utvecklingsförvaltningen</h1>" in html
+    assert "17 mål, 25 indikatorer och 26 åtgärder." in html
+    assert "RUN 6</span> RUF kommer genomföra uppdateringen av RUS i bred samverkan." in html
+    assert "Tillkommande uppdrag" not in html  # added assignments are marked per assignment instead
+    assert "Kostnadsrestriktivitet" in html
+
+
+def test_goal_page_shows_the_chain_up_to_the_council(client, reader):
+    client.force_login(reader)
+    goal = Goal.objects.get(name="Den lokala arbetsmarknaden ska bli större")
+
+    html = client.get(goal.get_absolute_url()).content.decode()
+
+    assert "Länets arbetsmarknad blir mer sammanhållen" in html
+    assert "Regionplan och budget 2022–2024" in html
+
+
+def test_indicator_page_shows_targets_by_year_with_breakdowns(client, reader):
+    client.force_login(reader)
+    broadband = Indicator.objects.get(
+        goal__plan__code="RUF-2023", name__startswith="Andel hushåll och företag"
+    )
+
+    html = client.get(broadband.get_absolute_url()).content.decode()
+
+    assert '<th scope="col">Hushåll</th><th scope="col">Företag</th>' in html
+    assert "<td>&gt; 95 %</td>" in html
+    assert "<td>&gt; 89 %</td>" in html
+
+
+def test_action_list_filters_by_search_unit_and_year(client, reader):
+    client.force_login(reader)
+    url = reverse("plans:action_list")
+    ls = Plan.objects.get(code="RUF-2023").owner.children.get(code="LS")
+
+    by_text = client.get(url, {"q": "uppdateringen RUS"}).context["actions"]
+    by_unit_and_year = client.get(url, {"unit": ls.pk, "year": 2024}).context["actions"]
+
+    assert [a.code for a in by_text] == ["RUN 6"]
+    assert {a.code for a in by_unit_and_year} >= {"RUN 6", "RUN 7", "RF28", "RF29"}
+    assert "RUN 8" not in {a.code for a in by_unit_and_year}  # 2023 only
+
+
+def test_action_list_with_a_bad_filter_says_so(client, reader):
+    client.force_login(reader)
+
+    response = client.get(reverse("plans:action_list"), {"year": "snart"})
+
+    assert response.status_code == 200
+    assert "Fyll i ett heltal." in response.content.decode()
+
+
+def test_unknown_plan_is_404(client, reader):
+    client.force_login(reader)
+
+    assert client.get(reverse("plans:plan", args=["FINNS-INTE"])).status_code == 404
