@@ -54,14 +54,14 @@ def page_urls():
 QUERIES = {
     # each page: session, user, the user's roles (menu), then its own reads
     "home": 11,  # + memberships, units below each membership, units with counts, plans, action count …
-    "plan_list": 6,  # + plans with goal and action counts
+    "plan_list": 7,  # + count, a page of plans with goal and action counts
     "plan": 11,  # + plan, goals, indicators, actions, units, assignments, areas, child plans, perspectives
-    "goal_area": 8,  # + area, goals, assignments, actions, their units, action count
+    "goal_area": 9,  # + area, goals, goal count, assignments, actions, their units, action count
     "goal": 11,  # + goal, one per level of the chain up, children, indicators, actions, assignments
     "indicator": 5,  # + indicator with goal and plan, breakdowns, targets
     "action_list": 9,  # + count, page of actions, their units, plans, areas and units for the filters
     "action": 5,  # + action with links, its units, sub-actions
-    "unit_list": 3,  # + the unit tree
+    "unit_list": 4,  # + count, a page of the unit tree
     "unit": 11,  # + unit, ancestors, children, plans, goals, actions, their units, action count
 }
 

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from styrkort.plans.queries import actions_with_units
@@ -6,12 +7,14 @@ from styrkort.plans.queries import actions_with_units
 from .models import Unit
 
 UNIT_ACTIONS_SHOWN = 50
+UNITS_PER_PAGE = 200
 
 
 @login_required
 def unit_list(request):
     units = Unit.objects.with_tree_fields().order_by("tree_ordering")
-    return render(request, "org/unit_list.html", {"units": list(units)})
+    page = Paginator(units, UNITS_PER_PAGE).get_page(request.GET.get("sida"))
+    return render(request, "org/unit_list.html", {"page": page, "units": list(page.object_list), "query": ""})
 
 
 @login_required

@@ -3,7 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from styrkort.org.models import Unit
 
@@ -17,9 +18,17 @@ def actions_with_units() -> QuerySet[Action]:
 
 
 def plans_listed() -> QuerySet[Plan]:
-    return Plan.objects.select_related("owner", "parent").annotate(
-        goal_count=Count("goals", distinct=True), action_count=Count("actions", distinct=True)
+    # Counted in subqueries: two joined Counts would multiply goals by actions for every plan.
+    return (
+        Plan.objects.select_related("owner", "parent")
+        .annotate(goal_count=_count_of(Goal), action_count=_count_of(Action))
+        .order_by("-start_year", "name", "pk")
     )
+
+
+def _count_of(model) -> Subquery:
+    counted = model.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n")), 0)
 
 
 @dataclass

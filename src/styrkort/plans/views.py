@@ -7,11 +7,16 @@ from .models import Goal, GoalArea, Indicator, Plan
 from .queries import actions_with_units, goal_chain_up, plan_tree, plans_listed, targets_by_year
 
 ACTIONS_PER_PAGE = 50
+GOALS_SHOWN = 100  # on a goal area page; the region's goals come first
+
+
+PLANS_PER_PAGE = 50
 
 
 @login_required
 def plan_list(request):
-    return render(request, "plans/plan_list.html", {"plans": plans_listed()})
+    page = Paginator(plans_listed(), PLANS_PER_PAGE).get_page(request.GET.get("sida"))
+    return render(request, "plans/plan_list.html", {"page": page, "plans": list(page.object_list), "query": ""})
 
 
 @login_required
@@ -32,7 +37,8 @@ def goal_area_detail(request, pk: int):
     goals = Goal.objects.filter(area=area).select_related("plan", "unit", "parent").order_by("plan", "order")
     context = {
         "area": area,
-        "goals": list(goals),
+        "goals": list(goals[:GOALS_SHOWN]),
+        "goal_count": goals.count(),
         "assignments": list(area.assignments.select_related("plan", "receiver")),
         "actions": list(actions_with_units().filter(area=area).order_by("plan", "order", "code")[:200]),
         "action_count": area.actions.count(),
