@@ -21,20 +21,20 @@ os.environ.update(
     STYRKORT_VAR_DIR=WORK,
 )
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, connections  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import setup_test_environment
 
-from bench.generate import generate  # noqa: E402
-from styrkort.org.enums import Role  # noqa: E402
-from styrkort.org.models import Membership, Unit  # noqa: E402
-from styrkort.plans.models import Action, Goal, GoalArea, Indicator, Plan  # noqa: E402
+from bench.generate import generate
+from styrkort.org.enums import Role
+from styrkort.org.models import Membership, Unit
+from styrkort.plans.models import Action, Goal, GoalArea, Indicator, Plan
 
 
 def page_urls() -> dict[str, str]:
@@ -93,8 +93,10 @@ def main() -> None:
     results = {scale: run_scale(scale, args.runs) for scale in args.scales}
     first, last = args.scales[0], args.scales[-1]
     print()
-    print(f"{'page':<14} {'queries ' + str(first) + '×':>11} {'queries ' + str(last) + '×':>12} "
-          f"{'median ' + str(first) + '×':>11} {'ratio ' + str(first) + '×':>9} {'ratio ' + str(last) + '×':>10}")
+    print(
+        f"{'page':<14} {'queries ' + str(first) + '×':>11} {'queries ' + str(last) + '×':>12} "
+        f"{'median ' + str(first) + '×':>11} {'ratio ' + str(first) + '×':>9} {'ratio ' + str(last) + '×':>10}"
+    )
     ok = True
     for name in results[first]:
         q1, t1, bare1 = results[first][name]
@@ -102,7 +104,9 @@ def main() -> None:
         ok &= q1 == q2 and q1 <= 20
         print(f"{name:<14} {q1:>11} {q2:>12} {t1 * 1000:>9.1f}ms {t1 / bare1:>8.1f}× {t2 / bare2:>9.1f}×")
     bare = results[first][next(iter(results[first]))][2]
-    print(f"\nbare page (same base template): {bare * 1000:.1f} ms median; goal: queries equal and ≤ 20, ratio ≤ 3×")
+    print(
+        f"\nbare page (same base template): {bare * 1000:.1f} ms median; goal: queries equal and ≤ 20, ratio ≤ 3×"
+    )
     print("query counts: " + ("equal at both scales and ≤ 20" if ok else "NOT as required"))
 
 

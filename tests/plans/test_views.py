@@ -42,7 +42,7 @@ def page_urls():
         "goal_area": GoalArea.objects.get(code="MO1").get_absolute_url(),
         "goal": Goal.objects.get(code="RUF-M1.1").get_absolute_url(),
         "indicator": Indicator.objects.filter(goal__code="RUF-M1.1").first().get_absolute_url(),
-        "action_list": reverse("plans:action_list") + f"?plan={ruf_plan.pk}",
+        "action_list": reverse("plans:action_list") + f"?plan={ruf_plan.code}",
         "action": Action.objects.get(plan=ruf_plan, code="RUN 6").get_absolute_url(),
         "unit_list": reverse("org:unit_list"),
         "unit": reverse("org:unit", args=["FH"]),
@@ -59,7 +59,7 @@ QUERIES = {
     "goal_area": 9,  # + area, goals, goal count, assignments, actions, their units, action count
     "goal": 11,  # + goal, one per level of the chain up, children, indicators, actions, assignments
     "indicator": 5,  # + indicator with goal and plan, breakdowns, targets
-    "action_list": 9,  # + count, page of actions, their units, plans, areas and units for the filters
+    "action_list": 7,  # + the plan filter's plan, count, page of actions, their units, areas for the filter
     "action": 5,  # + action with links, its units, sub-actions
     "unit_list": 4,  # + count, a page of the unit tree
     "unit": 11,  # + unit, ancestors, children, plans, goals, actions, their units, action count
@@ -132,7 +132,7 @@ def test_action_list_filters_by_search_unit_and_year(client, reader):
     ls = Plan.objects.get(code="RUF-2023").owner.children.get(code="LS")
 
     by_text = client.get(url, {"q": "uppdateringen RUS"}).context["actions"]
-    by_unit_and_year = client.get(url, {"unit": ls.pk, "year": 2024}).context["actions"]
+    by_unit_and_year = client.get(url, {"unit": ls.code, "year": 2024}).context["actions"]
 
     assert [a.code for a in by_text] == ["RUN 6"]
     assert {a.code for a in by_unit_and_year} >= {"RUN 6", "RUN 7", "RF28", "RF29"}

@@ -9,21 +9,19 @@ from .models import GoalArea, Plan
 
 class ActionFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    plan = forms.ModelChoiceField(
-        label=_("Plan"), queryset=Plan.objects.only("id", "name"), required=False, empty_label=_("All plans")
-    )
+    # Plans and units are given by code: a region has thousands, too many for a drop-down.
+    plan = forms.CharField(label=_("Plan code"), required=False, max_length=40, help_text=_("E.g. RUF-2023."))
     area = forms.ModelChoiceField(
         label=_("Goal area"),
         queryset=GoalArea.objects.only("id", "name", "order"),
         required=False,
         empty_label=_("All goal areas"),
     )
-    unit = forms.ModelChoiceField(
-        label=_("Responsible unit"),
-        queryset=Unit.objects.only("id", "name"),
+    unit = forms.CharField(
+        label=_("Responsible unit (code)"),
         required=False,
-        empty_label=_("All units"),
-        help_text=_("Includes actions of the units below it."),
+        max_length=40,
+        help_text=_("E.g. LS. Includes the units below it."),
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
 
@@ -35,6 +33,24 @@ class ActionFilterForm(forms.Form):
             )
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-help"
+
+    def clean_plan(self):
+        code = self.cleaned_data["plan"].strip()
+        if not code:
+            return None
+        plan = Plan.objects.filter(code=code).first()
+        if plan is None:
+            raise forms.ValidationError(_("There is no plan with the code %(code)s.") % {"code": code})
+        return plan
+
+    def clean_unit(self):
+        code = self.cleaned_data["unit"].strip()
+        if not code:
+            return None
+        unit = Unit.objects.filter(code=code).first()
+        if unit is None:
+            raise forms.ValidationError(_("There is no unit with the code %(code)s.") % {"code": code})
+        return unit
 
     def filter(self, actions):
         data = self.cleaned_data

@@ -16,7 +16,9 @@ PLANS_PER_PAGE = 50
 @login_required
 def plan_list(request):
     page = Paginator(plans_listed(), PLANS_PER_PAGE).get_page(request.GET.get("sida"))
-    return render(request, "plans/plan_list.html", {"page": page, "plans": list(page.object_list), "query": ""})
+    return render(
+        request, "plans/plan_list.html", {"page": page, "plans": list(page.object_list), "query": ""}
+    )
 
 
 @login_required
