@@ -152,3 +152,11 @@ def test_unknown_plan_is_404(client, reader):
     client.force_login(reader)
 
     assert client.get(reverse("plans:plan", args=["FINNS-INTE"])).status_code == 404
+
+
+def test_action_list_unknown_unit_code_says_so(client, reader):
+    client.force_login(reader)
+
+    response = client.get(reverse("plans:action_list"), {"unit": "XYZ"})
+
+    assert "Det finns ingen enhet med koden XYZ." in response.content.decode()

@@ -28,29 +28,15 @@ class ActionFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            field.widget.attrs["class"] = (
-                "ds-select" if isinstance(field, forms.ModelChoiceField) else "ds-input"
-            )
+            field.widget.attrs["class"] = "ds-input"  # Designsystemet styles inputs and selects alike
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-help"
 
     def clean_plan(self):
-        code = self.cleaned_data["plan"].strip()
-        if not code:
-            return None
-        plan = Plan.objects.filter(code=code).first()
-        if plan is None:
-            raise forms.ValidationError(_("There is no plan with the code %(code)s.") % {"code": code})
-        return plan
+        return _by_code(Plan, self.cleaned_data["plan"], _("There is no plan with the code %(code)s."))
 
     def clean_unit(self):
-        code = self.cleaned_data["unit"].strip()
-        if not code:
-            return None
-        unit = Unit.objects.filter(code=code).first()
-        if unit is None:
-            raise forms.ValidationError(_("There is no unit with the code %(code)s.") % {"code": code})
-        return unit
+        return _by_code(Unit, self.cleaned_data["unit"], _("There is no unit with the code %(code)s."))
 
     def filter(self, actions):
         data = self.cleaned_data
@@ -68,6 +54,16 @@ class ActionFilterForm(forms.Form):
                 timeline_start_year__lte=data["year"], timeline_end_year__gte=data["year"]
             )
         return actions
+
+
+def _by_code(model, code: str, missing: str):
+    code = code.strip()
+    if not code:
+        return None
+    found = model.objects.filter(code=code).first()
+    if found is None:
+        raise forms.ValidationError(missing % {"code": code})
+    return found
 
 
 def search_query(text: str) -> Q:
