@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "styrkort.core",
     "styrkort.org",
     "styrkort.plans",
+    "styrkort.followup",
     "styrkort.exchange",
     "styrkort.demo",
 ]

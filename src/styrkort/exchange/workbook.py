@@ -449,6 +449,8 @@ def _export_indicators():
             "baseline_value": number_out(indicator.baseline_value),
             "baseline_year": indicator.baseline_year,
             "baseline_note": indicator.baseline_note,
+            "tolerance": number_out(indicator.tolerance),
+            "trend_threshold": number_out(indicator.trend_threshold),
             "order": indicator.order,
         }
 
@@ -616,6 +618,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Nuläge", "baseline_value", read_decimal),
             Column("Nulägesår", "baseline_year", read_int),
             Column("Nulägeskommentar", "baseline_note"),
+            Column("Tolerans", "tolerance", read_decimal),
+            Column("Trendtröskel", "trend_threshold", read_decimal),
             Column("Ordning", "order", read_int),
         ),
         key=("code",),

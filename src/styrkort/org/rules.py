@@ -3,8 +3,27 @@
 import rules
 
 from .enums import Role
+from .models import Unit
 
 PLANNING_ROLES = (Role.ADMINISTRATOR, Role.PLANNER)
+REPORTING_ROLES = (Role.PLANNER, Role.REPORTER)
+
+
+def unit_ids_with_role(user, roles) -> frozenset[int]:
+    """The units where the user has one of `roles`, with every unit below them; kept per request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cache = user.__dict__.setdefault("_styrkort_units_by_roles", {})
+    key = frozenset(roles)
+    if key not in cache:
+        # One query per membership: a person has a handful, whatever the size of the organisation.
+        within: set[int] = set()
+        for membership in user.memberships.filter(role__in=key).select_related("unit"):
+            within |= set(
+                Unit.objects.descendants(membership.unit, include_self=True).values_list("pk", flat=True)
+            )
+        cache[key] = frozenset(within)
+    return cache[key]
 
 
 def roles_of(user) -> set[str]:

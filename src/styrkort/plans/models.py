@@ -270,6 +270,25 @@ class Indicator(models.Model):
         _("baseline year"), null=True, blank=True, validators=year_validators
     )
     baseline_note = models.CharField(_("baseline note"), max_length=200, blank=True)
+    # Follow-up: how far from the target still counts as yellow, and how small a change is "unchanged".
+    tolerance = models.DecimalField(
+        _("tolerance"),
+        max_digits=14,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("How far short of the target the status is yellow, not red; in the unit of measure."),
+    )
+    trend_threshold = models.DecimalField(
+        _("trend threshold"),
+        max_digits=14,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Changes no larger than this count as unchanged."),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

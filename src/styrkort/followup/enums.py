@@ -1,0 +1,42 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RoundKind(models.TextChoices):
+    MONTHLY = "monthly", _("monthly report")
+    INTERIM_1 = "interim_1", _("interim report 1")
+    INTERIM_2 = "interim_2", _("interim report 2")
+    ANNUAL = "annual", _("annual report")
+    RUS = "rus", _("RUS follow-up")
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    PAUSED = "paused", _("paused")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Colour(models.TextChoices):
+    """The reporter's judgement of an action or goal; always shown with its symbol and words."""
+
+    GREEN = "green", _("green – according to plan")
+    YELLOW = "yellow", _("yellow – risk or deviation")
+    RED = "red", _("red – will not be carried out")
+
+    @property
+    def symbol(self) -> str:
+        return {"green": "✓", "yellow": "!", "red": "✕"}[self.value]
+
+
+class NarrativeSection(models.TextChoices):
+    INTRODUCTION = "introduction", _("introduction")
+    EVENTS = "events", _("significant events")
+    NEAR_FUTURE = "near_future", _("challenges in the coming year")
+    LONG_TERM = "long_term", _("challenges in the longer term")
+
+
+class RoundEventKind(models.TextChoices):
+    CLOSED = "closed", _("closed")
+    REOPENED = "reopened", _("reopened")

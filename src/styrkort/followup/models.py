@@ -1,0 +1,257 @@
+"""A follow-up round and what is reported in it (docs/glossary.md: uppföljningstillfälle)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from styrkort.org.models import Unit
+from styrkort.plans.models import Action, Breakdown, Goal, Indicator, Plan, code_validator, year_validators
+
+from .enums import ActionStatus, Colour, NarrativeSection, RoundEventKind, RoundKind
+from .status import IndicatorStatus, Trend
+
+
+class FollowUpRound(models.Model):
+    """Uppföljningstillfälle: what is reported, as of which date, by when; open or closed."""
+
+    code = models.CharField(_("code"), max_length=40, unique=True, validators=[code_validator])
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=RoundKind.choices)
+    as_of = models.DateField(_("as of"))
+    deadline = models.DateField(_("deadline"))
+    plans = models.ManyToManyField(Plan, verbose_name=_("plans"), related_name="rounds")
+    units = models.ManyToManyField(
+        Unit,
+        verbose_name=_("units"),
+        related_name="rounds",
+        help_text=_("The units that report, with the units below them."),
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # What the round showed when it was closed (followup/report.py); shown instead of live data.
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["snapshot"])
+
+    class Meta:
+        ordering = ["-as_of", "code"]
+        verbose_name = _("follow-up round")
+        verbose_name_plural = _("follow-up rounds")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:round", args=[self.code])
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def year(self) -> int:
+        return self.as_of.year
+
+    def clean(self) -> None:
+        if self.as_of and self.deadline and self.deadline < self.as_of:
+            raise ValidationError({"deadline": _("The deadline cannot be before the as-of date.")})
+
+
+class RoundEvent(models.Model):
+    """Closing and reopening are explicit acts; this is their log."""
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("event"), max_length=10, choices=RoundEventKind.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("round event")
+        verbose_name_plural = _("round events")
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.get_kind_display()}"
+
+
+class Reported(models.Model):
+    """Who reported last, when, and a version that refuses a stale second save."""
+
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reported_at = models.DateTimeField(_("reported"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class ActionReport(Reported):
+    """One per action and round; no row means "not reported"."""
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="action_reports")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices)
+    colour = models.CharField(_("assessment"), max_length=10, choices=Colour.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    deviation = models.TextField(_("deviation"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "action"]
+        verbose_name = _("action report")
+        verbose_name_plural = _("action reports")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "action"], name="one_report_per_action_and_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.action.code}"
+
+
+class Measurement(Reported):
+    """A value of an indicator for a period (a year), per breakdown; or "data saknas"."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    breakdown = models.ForeignKey(
+        Breakdown, verbose_name=_("breakdown"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    period = models.PositiveSmallIntegerField(_("measurement period"), validators=year_validators)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4, null=True, blank=True)
+    missing = models.BooleanField(_("data missing"), default=False)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    round = models.ForeignKey(
+        FollowUpRound,
+        verbose_name=_("reported in round"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="measurements",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "period", "breakdown__order"]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "breakdown", "period"], name="one_measurement_per_period_breakdown"
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period"],
+                condition=Q(breakdown__isnull=True),
+                name="one_total_measurement_per_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.period}"
+
+    def clean(self) -> None:
+        if self.missing and self.value is not None:
+            raise ValidationError({"value": _("Give a value or mark the data as missing, not both.")})
+        if not self.missing and self.value is None:
+            raise ValidationError({"value": _("Give a value or mark the data as missing.")})
+        if (
+            self.breakdown_id
+            and self.indicator_id
+            and not self.indicator.breakdowns.filter(pk=self.breakdown_id).exists()
+        ):
+            raise ValidationError({"breakdown": _("The indicator is not broken down this way.")})
+
+
+class IndicatorAssessment(Reported):
+    """A person's override of the computed status or trend in a round, with the reason shown."""
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="indicator_assessments")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="assessments")
+    status = models.CharField(_("status"), max_length=10, choices=IndicatorStatus.choices, blank=True)
+    trend = models.CharField(_("trend"), max_length=10, choices=Trend.choices, blank=True)
+    reason = models.TextField(_("reason"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator assessment")
+        verbose_name_plural = _("indicator assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "indicator"], name="one_assessment_per_indicator_and_round"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.indicator.code}"
+
+    def clean(self) -> None:
+        if not self.status and not self.trend:
+            raise ValidationError(_("Give the status or the trend that replaces the computed one."))
+
+
+class GoalAssessment(Reported):
+    """Målbedömning: per goal and round."""
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="goal_assessments")
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="assessments")
+    colour = models.CharField(_("assessment"), max_length=10, choices=Colour.choices)
+    analysis = models.TextField(_("analysis"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("goal assessment")
+        verbose_name_plural = _("goal assessments")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "goal"], name="one_assessment_per_goal_and_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.goal.code}"
+
+
+class Narrative(Reported):
+    """The report's texts per unit and round: introduction, events, challenges."""
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="narratives")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="narratives")
+    section = models.CharField(_("section"), max_length=20, choices=NarrativeSection.choices)
+    text = models.TextField(_("text"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report text")
+        verbose_name_plural = _("report texts")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "unit", "section"], name="one_text_per_section")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.unit.code} {self.get_section_display()}"
+
+
+class Reminder(models.Model):
+    """A reminder sent before a deadline; its uniqueness makes sending safe to repeat."""
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user"], name="one_reminder_per_round_and_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.user}"

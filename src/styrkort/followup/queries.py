@@ -1,0 +1,63 @@
+"""What a round covers: its actions and indicators, per unit. Query counts do not grow with the data."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from styrkort.org.models import Unit
+from styrkort.plans.models import Action, Indicator
+
+from .models import ActionReport, FollowUpRound
+
+
+def round_unit_ids(round: FollowUpRound) -> frozenset[int]:
+    """The round's units with every unit below them; kept on the round object."""
+    if not hasattr(round, "_unit_ids"):
+        within: set[int] = set()
+        for unit in round.units.all():
+            within |= set(Unit.objects.descendants(unit, include_self=True).values_list("pk", flat=True))
+        round._unit_ids = frozenset(within)
+    return round._unit_ids
+
+
+def units_below(unit: Unit) -> frozenset[int]:
+    return frozenset(Unit.objects.descendants(unit, include_self=True).values_list("pk", flat=True))
+
+
+def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = None) -> QuerySet[Action]:
+    """Actions of the round's plans, for its units, that have not ended before the round's year.
+
+    An action that starts later is still listed (seed 002 reports RF8, planned for 2024, in 2023).
+    """
+    units = round_unit_ids(round) if unit_ids is None else round_unit_ids(round) & unit_ids
+    responsible = Action.units.through.objects.filter(action_id=OuterRef("pk"), unit_id__in=units)
+    return (
+        Action.objects.filter(plan__in=round.plans.all())
+        .filter(Q(timeline_end_year__isnull=True) | Q(timeline_end_year__gte=round.year))
+        .filter(Exists(responsible))
+        .select_related("plan", "area", "goal")
+        .prefetch_related(
+            "units",
+            Prefetch("reports", queryset=ActionReport.objects.filter(round=round), to_attr="round_reports"),
+        )
+        .order_by("plan__start_year", "plan__code", "area__order", "order", "code")
+    )
+
+
+def indicators_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = None) -> QuerySet[Indicator]:
+    """Indicators of goals in the round's plans, reported by the goal's unit (or the plan's owner)."""
+    units = round_unit_ids(round) if unit_ids is None else round_unit_ids(round) & unit_ids
+    return (
+        Indicator.objects.filter(goal__plan__in=round.plans.all())
+        .filter(Q(goal__unit__in=units) | Q(goal__unit__isnull=True, goal__plan__owner__in=units))
+        .select_related("goal", "goal__area", "goal__plan", "goal__unit")
+        .order_by("goal__area__order", "goal__order", "order", "code")
+    )
+
+
+def action_report_of(action: Action) -> ActionReport | None:
+    """The report prefetched by actions_in_round, if any."""
+    reports = getattr(action, "round_reports", [])
+    return reports[0] if reports else None
+
+
+def open_rounds() -> QuerySet[FollowUpRound]:
+    return FollowUpRound.objects.filter(closed_at__isnull=True).order_by("deadline", "code")

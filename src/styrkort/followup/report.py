@@ -1,0 +1,454 @@
+"""A round as reported: built once as data, shown on the web, frozen into the round when it closes.
+
+`build_round_report(round)` reads the live data; `round_report(round)` gives the frozen copy for
+a closed round, so later edits of plans, reports or measurements never change what it shows.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+import dacite
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from styrkort.org.models import Unit
+from styrkort.plans.formatting import describe_target
+from styrkort.plans.models import GoalArea, Target
+
+from .enums import ActionStatus, Colour, NarrativeSection, RoundKind
+from .models import FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
+from .queries import action_report_of, actions_in_round, indicators_in_round, round_unit_ids
+from .status import GreenShare, IndicatorStatus, Trend, green_share, indicator_status, trend
+
+TOTAL = ""  # the breakdown key of the total
+SNAPSHOT_FORMAT = 1
+
+
+@dataclass
+class ActionLine:
+    pk: int
+    plan: str
+    code: str
+    text: str
+    timeline: str
+    owners: str
+    units: list[str]  # codes of the responsible units and every unit above them, for filtering
+    status: str = ""
+    colour: str = ""
+    comment: str = ""
+    deviation: str = ""
+    reported_by: str = ""
+    reported_at: dt.datetime | None = None
+
+    @property
+    def reported(self) -> bool:
+        return bool(self.status)
+
+    @property
+    def status_label(self) -> str:
+        return ActionStatus(self.status).label if self.status else ""
+
+    @property
+    def colour_choice(self) -> Colour | None:
+        return Colour(self.colour) if self.colour else None
+
+
+@dataclass
+class Outcome:
+    breakdown: str
+    period: int
+    value: Decimal | None
+    missing: bool
+    status: str = ""
+
+
+@dataclass
+class IndicatorLine:
+    pk: int
+    code: str
+    name: str
+    unit_of_measure: str
+    direction: str
+    units: list[str]
+    target_comparator: str = ""
+    target_value: Decimal | None = None
+    target_by_year: int | None = None
+    target_breakdowns: list[str] = field(default_factory=list)  # targets per breakdown, when no total
+    outcomes: list[Outcome] = field(default_factory=list)
+    status: str = ""
+    computed_status: str = ""
+    trend: str = ""
+    computed_trend: str = ""
+    override_reason: str = ""
+
+    @property
+    def status_choice(self) -> IndicatorStatus | None:
+        return IndicatorStatus(self.status) if self.status else None
+
+    @property
+    def trend_choice(self) -> Trend | None:
+        return Trend(self.trend) if self.trend else None
+
+    @property
+    def status_overridden(self) -> bool:
+        return self.status != self.computed_status
+
+    @property
+    def trend_overridden(self) -> bool:
+        return self.trend != self.computed_trend
+
+    @property
+    def target_text(self) -> str:
+        if not self.target_comparator:
+            return ""
+        target = SimpleNamespace(
+            comparator=self.target_comparator,
+            value=self.target_value,
+            by_year=self.target_by_year,
+            indicator_id=True,
+            indicator=SimpleNamespace(unit_of_measure=self.unit_of_measure),
+        )
+        return describe_target(target)
+
+
+@dataclass
+class GoalLine:
+    pk: int
+    code: str
+    name: str
+    units: list[str]
+    colour: str = ""
+    analysis: str = ""
+
+    @property
+    def colour_choice(self) -> Colour | None:
+        return Colour(self.colour) if self.colour else None
+
+
+@dataclass
+class AreaSection:
+    code: str
+    name: str
+    goals: list[GoalLine] = field(default_factory=list)
+    actions: list[ActionLine] = field(default_factory=list)
+    indicators: list[IndicatorLine] = field(default_factory=list)
+
+    @property
+    def green(self) -> GreenShare:
+        return green_share(action.colour for action in self.actions)
+
+
+@dataclass
+class NarrativeLine:
+    unit: str
+    unit_name: str
+    section: str
+    text: str
+
+    @property
+    def section_label(self) -> str:
+        return NarrativeSection(self.section).label
+
+
+@dataclass
+class RoundReport:
+    code: str
+    name: str
+    kind: str
+    as_of: dt.date
+    deadline: dt.date
+    closed_at: dt.datetime | None
+    built_at: dt.datetime
+    areas: list[AreaSection]
+    narratives: list[NarrativeLine] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return RoundKind(self.kind).label
+
+    @property
+    def actions(self) -> list[ActionLine]:
+        return [action for area in self.areas for action in area.actions]
+
+    @property
+    def indicators(self) -> list[IndicatorLine]:
+        return [indicator for area in self.areas for indicator in area.indicators]
+
+    @property
+    def not_reported(self) -> list[ActionLine]:
+        return [action for action in self.actions if not action.reported]
+
+    @property
+    def green(self) -> GreenShare:
+        return green_share(action.colour for action in self.actions)
+
+    def for_unit(self, unit_code: str) -> "RoundReport":
+        """The part one unit (with the units below it) is responsible for."""
+        areas = [
+            AreaSection(
+                code=area.code,
+                name=area.name,
+                goals=[g for g in area.goals if unit_code in g.units],
+                actions=[a for a in area.actions if unit_code in a.units],
+                indicators=[i for i in area.indicators if unit_code in i.units],
+            )
+            for area in self.areas
+        ]
+        return RoundReport(
+            **{
+                **{f: getattr(self, f) for f in ("code", "name", "kind", "as_of", "deadline", "closed_at")},
+                "built_at": self.built_at,
+                "areas": [a for a in areas if a.goals or a.actions or a.indicators],
+                "narratives": [n for n in self.narratives if n.unit == unit_code],
+            }
+        )
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["format"] = SNAPSHOT_FORMAT
+        # Through the encoder and back: dates and decimals as strings, storable in a JSONField.
+        return DjangoJSONEncoder().default and _jsonable(data)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RoundReport":
+        data = {k: v for k, v in data.items() if k != "format"}
+        return dacite.from_dict(
+            cls,
+            data,
+            config=dacite.Config(
+                type_hooks={
+                    Decimal: Decimal,
+                    dt.date: dt.date.fromisoformat,
+                    dt.datetime: dt.datetime.fromisoformat,
+                }
+            ),
+        )
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def round_report(round: FollowUpRound) -> RoundReport:
+    """What the round shows: frozen when closed, live while open."""
+    if round.snapshot is not None:
+        return RoundReport.from_json(round.snapshot)
+    return build_round_report(round)
+
+
+# ---------------------------------------------------------------------------
+# Building from live data
+
+
+def build_round_report(round: FollowUpRound) -> RoundReport:
+    unit_paths = _unit_paths(round)
+    actions = list(actions_in_round(round))
+    indicators = list(
+        indicators_in_round(round).prefetch_related(
+            "breakdowns",
+            Prefetch("targets", queryset=Target.objects.select_related("breakdown")),
+            Prefetch(
+                "measurements",
+                queryset=Measurement.objects.filter(period__lte=round.year).select_related("breakdown"),
+            ),
+            Prefetch(
+                "assessments",
+                queryset=IndicatorAssessment.objects.filter(round=round),
+                to_attr="round_assessments",
+            ),
+        )
+    )
+    goals = {indicator.goal for indicator in indicators} | {a.goal for a in actions if a.goal}
+    assessments = {
+        a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
+    }
+    area_ids = {a.area_id for a in actions} | {g.area_id for g in goals}
+    areas = {
+        area.pk: AreaSection(code=area.code, name=area.name)
+        for area in GoalArea.objects.filter(pk__in=area_ids - {None}).order_by("order", "code")
+    }
+    without_area = AreaSection(code="", name="")
+
+    for goal in sorted(goals, key=lambda g: (g.order, g.code)):
+        assessment = assessments.get(goal.pk)
+        areas.get(goal.area_id, without_area).goals.append(
+            GoalLine(
+                pk=goal.pk,
+                code=goal.code,
+                name=goal.name,
+                units=unit_paths.get(goal.unit_id or goal.plan.owner_id, []),
+                colour=assessment.colour if assessment else "",
+                analysis=assessment.analysis if assessment else "",
+            )
+        )
+    for action in actions:
+        areas.get(
+            action.area_id or (action.goal.area_id if action.goal else None), without_area
+        ).actions.append(_action_line(action, unit_paths))
+    for indicator in indicators:
+        areas.get(indicator.goal.area_id, without_area).indicators.append(
+            _indicator_line(indicator, round.year, unit_paths)
+        )
+
+    sections = [area for area in areas.values() if area.goals or area.actions or area.indicators]
+    if without_area.goals or without_area.actions or without_area.indicators:
+        sections.append(without_area)
+    return RoundReport(
+        code=round.code,
+        name=round.name,
+        kind=round.kind,
+        as_of=round.as_of,
+        deadline=round.deadline,
+        closed_at=round.closed_at,
+        built_at=timezone.now(),
+        areas=sections,
+        narratives=[
+            NarrativeLine(unit=n.unit.code, unit_name=n.unit.name, section=n.section, text=n.text)
+            for n in Narrative.objects.filter(round=round).select_related("unit").order_by("unit__code")
+            if True
+        ],
+    )
+
+
+def _unit_paths(round: FollowUpRound) -> dict[int, list[str]]:
+    """Unit id → codes of the unit and every unit above it; one query."""
+    units = list(Unit.objects.with_tree_fields().filter(pk__in=round_unit_ids(round)))
+    # tree_path lists ancestors' ids; codes of units outside the round are not needed.
+    code_of = {unit.pk: unit.code for unit in units}
+    return {unit.pk: [code_of[pk] for pk in unit.tree_path if pk in code_of] for unit in units}
+
+
+def _action_line(action, unit_paths: dict[int, list[str]]) -> ActionLine:
+    report = action_report_of(action)
+    units = list(action.units.all())
+    within = sorted({code for unit in units for code in unit_paths.get(unit.pk, [])})
+    line = ActionLine(
+        pk=action.pk,
+        plan=action.plan.code,
+        code=action.code,
+        text=action.text,
+        timeline=action.timeline_text,
+        owners=", ".join(unit.label for unit in units),
+        units=within,
+    )
+    if report:
+        line.status = report.status
+        line.colour = report.colour
+        line.comment = report.comment
+        line.deviation = report.deviation
+        line.reported_by = (
+            report.reported_by.get_full_name() or report.reported_by.username if report.reported_by else ""
+        )
+        line.reported_at = report.reported_at
+    return line
+
+
+def _target_for(targets: list[Target], year: int) -> dict[str, Target]:
+    """Per breakdown name: the target of the round's year, else the latest before it, else the first after."""
+    chosen: dict[str, Target] = {}
+    by_breakdown = defaultdict(list)
+    for target in targets:
+        by_breakdown[target.breakdown.name if target.breakdown else TOTAL].append(target)
+    for name, candidates in by_breakdown.items():
+        before = [t for t in candidates if t.year <= year]
+        chosen[name] = max(before, key=lambda t: t.year) if before else min(candidates, key=lambda t: t.year)
+    return chosen
+
+
+def _indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> IndicatorLine:
+    goal = indicator.goal
+    line = IndicatorLine(
+        pk=indicator.pk,
+        code=indicator.code,
+        name=indicator.name,
+        unit_of_measure=indicator.unit_of_measure,
+        direction=indicator.direction,
+        units=unit_paths.get(goal.unit_id or goal.plan.owner_id, []),
+    )
+    targets = _target_for(list(indicator.targets.all()), year)
+    total_target = targets.get(TOTAL)
+    if total_target:
+        line.target_comparator = total_target.comparator
+        line.target_value = total_target.value
+        line.target_by_year = total_target.by_year
+    line.target_breakdowns = [name for name in targets if name != TOTAL]
+
+    series: dict[str, list[Measurement]] = defaultdict(list)
+    for measurement in indicator.measurements.all():  # prefetched: period <= the round's year
+        series[measurement.breakdown.name if measurement.breakdown else TOTAL].append(measurement)
+    if series:
+        latest_period = max(m.period for values in series.values() for m in values)
+        order = [TOTAL] + [b.name for b in indicator.breakdowns.all()]
+        for name in sorted(series, key=lambda n: order.index(n) if n in order else len(order)):
+            latest = max(series[name], key=lambda m: m.period)
+            if latest.period != latest_period:
+                continue  # an older breakdown value is not shown as this period's
+            outcome = Outcome(
+                breakdown=name, period=latest.period, value=latest.value, missing=latest.missing
+            )
+            target = targets.get(name)
+            if target:
+                outcome.status = _status_of(indicator, latest, target, year)
+            line.outcomes.append(outcome)
+
+    statuses = [o.status for o in line.outcomes if o.status]
+    total_outcome = next((o for o in line.outcomes if o.breakdown == TOTAL), None)
+    if total_outcome and total_target:
+        line.computed_status = total_outcome.status
+    elif statuses:
+        line.computed_status = max(statuses, key=_STATUS_SEVERITY.index)
+    elif line.outcomes and all(o.missing for o in line.outcomes):
+        line.computed_status = IndicatorStatus.GREY
+    line.computed_trend = _trend_of(indicator, series.get(TOTAL, []))
+
+    line.status, line.trend = line.computed_status, line.computed_trend
+    override = indicator.round_assessments[0] if indicator.round_assessments else None
+    if override:
+        line.status = override.status or line.status
+        line.trend = override.trend or line.trend
+        line.override_reason = override.reason
+    return line
+
+
+_STATUS_SEVERITY = [IndicatorStatus.GREEN, IndicatorStatus.GREY, IndicatorStatus.YELLOW, IndicatorStatus.RED]
+
+
+def _status_of(indicator, measurement: Measurement, target: Target, year: int) -> str:
+    status = indicator_status(
+        measurement.value,
+        missing=measurement.missing,
+        comparator=target.comparator,
+        target=target.value,
+        direction=indicator.direction,
+        tolerance=indicator.tolerance,
+        baseline=indicator.baseline_value,
+        baseline_year=indicator.baseline_year,
+        by_year=target.by_year,
+        year=measurement.period,
+    )
+    return status.value if status else ""
+
+
+def _trend_of(indicator, totals: list[Measurement]) -> str:
+    """Latest total against the one before it; the baseline stands in for a missing earlier value."""
+    known = sorted((m for m in totals if not m.missing), key=lambda m: m.period)
+    if not known:
+        return ""
+    latest = known[-1]
+    previous = known[-2].value if len(known) > 1 else None
+    if previous is None and indicator.baseline_year and indicator.baseline_year < latest.period:
+        previous = indicator.baseline_value
+    result = trend(latest.value, previous, direction=indicator.direction, threshold=indicator.trend_threshold)
+    return result.value if result else ""

@@ -1,0 +1,60 @@
+"""Who may write what in a follow-up round.
+
+Reporters write for their own units (and the units below them), planners for the plans their
+units own, administrators everything; nobody writes in a closed round. Readers read.
+"""
+
+from styrkort.org.enums import Role
+from styrkort.org.rules import REPORTING_ROLES, is_administrator, unit_ids_with_role
+
+
+def _planner_units(user) -> frozenset[int]:
+    return unit_ids_with_role(user, {Role.PLANNER})
+
+
+def _reporting_units(user) -> frozenset[int]:
+    return unit_ids_with_role(user, REPORTING_ROLES)
+
+
+def may_manage_round(user, round) -> bool:
+    """Create, close and see the overview: planners of a plan in the round, administrators."""
+    if is_administrator(user):
+        return True
+    planner_units = _planner_units(user)
+    return any(plan.owner_id in planner_units for plan in round.plans.all())
+
+
+def may_reopen_round(user) -> bool:
+    return is_administrator(user)
+
+
+def may_report_for_unit(user, round, unit) -> bool:
+    if not round.is_open:
+        return False
+    return is_administrator(user) or unit.pk in _reporting_units(user) or may_manage_round(user, round)
+
+
+def may_report_action(user, round, action) -> bool:
+    if not round.is_open:
+        return False
+    if is_administrator(user) or action.plan.owner_id in _planner_units(user):
+        return True
+    reporting = _reporting_units(user)
+    return any(unit.pk in reporting for unit in action.units.all())
+
+
+def may_report_indicator(user, round, indicator) -> bool:
+    if not round.is_open:
+        return False
+    goal = indicator.goal
+    if is_administrator(user) or goal.plan.owner_id in _planner_units(user):
+        return True
+    return (goal.unit_id or goal.plan.owner_id) in _reporting_units(user)
+
+
+def may_report_goal(user, round, goal) -> bool:
+    if not round.is_open:
+        return False
+    if is_administrator(user) or goal.plan.owner_id in _planner_units(user):
+        return True
+    return (goal.unit_id or goal.plan.owner_id) in _reporting_units(user)

@@ -1,0 +1,253 @@
+"""Every write in a follow-up round goes through one of these functions.
+
+Each checks that the round is open, that the thing is part of the round, and that the person may
+write it; then it validates, saves in a transaction and leaves a history row naming the person.
+A `version` from the form refuses a stale second save instead of overwriting the first.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from styrkort.core.services import upsert
+from styrkort.errors import StyrkortError
+from styrkort.org.models import Unit
+from styrkort.plans.models import Action, Breakdown, Goal, Indicator
+
+from . import rules
+from .enums import RoundEventKind
+from .models import (
+    ActionReport,
+    FollowUpRound,
+    GoalAssessment,
+    IndicatorAssessment,
+    Measurement,
+    Narrative,
+    Reported,
+    RoundEvent,
+)
+from .queries import actions_in_round, indicators_in_round, round_unit_ids
+
+
+class RoundClosed(StyrkortError):
+    def __init__(self, round: FollowUpRound):
+        super().__init__(
+            _("The round %(round)s is closed; nothing can be changed in it.") % {"round": round.name}
+        )
+
+
+class NotAllowed(StyrkortError):
+    pass
+
+
+class StaleEdit(StyrkortError):
+    """Someone else saved the same thing after this form was opened; `current` is what they saved."""
+
+    def __init__(self, current: Reported):
+        name = (
+            current.reported_by.get_full_name() or current.reported_by.username if current.reported_by else ""
+        )
+        super().__init__(
+            _(
+                "%(name)s saved this at %(time)s, after you opened the form. Their text is kept; "
+                "yours is still in the form: compare, then save again."
+            )
+            % {
+                "name": name or _("Someone"),
+                "time": timezone.localtime(current.reported_at).strftime("%H:%M"),
+            }
+        )
+        self.current = current
+
+
+def round_upsert(*, code: str, plans: list, units: list[Unit], **values) -> tuple[FollowUpRound, bool]:
+    existing = FollowUpRound.objects.filter(code=code).first()
+    if existing and not existing.is_open:
+        raise RoundClosed(existing)
+    return upsert(FollowUpRound, lookup={"code": code}, values=values, many={"plans": plans, "units": units})
+
+
+def _open_round_locked(round: FollowUpRound) -> FollowUpRound:
+    """Re-read the round inside the transaction, so a save cannot slip past a concurrent close."""
+    fresh = FollowUpRound.objects.select_for_update().get(pk=round.pk)
+    if not fresh.is_open:
+        raise RoundClosed(fresh)
+    return fresh
+
+
+def _save_reported(model, *, user, lookup: dict, values: dict, version: int | None):
+    instance = model.objects.select_for_update().filter(**lookup).first()
+    current_version = instance.version if instance else 0
+    if version is not None and version != current_version:
+        raise StaleEdit(instance) if instance else NotAllowed(_("What you edited has been removed."))
+    if instance is None:
+        instance = model(**lookup)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    instance.reported_by = user
+    instance.version = current_version + 1
+    instance.full_clean()
+    instance._history_user = user
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def action_report_save(
+    *,
+    user,
+    round: FollowUpRound,
+    action: Action,
+    status: str,
+    colour: str,
+    comment: str = "",
+    deviation: str = "",
+    version: int | None = None,
+) -> ActionReport:
+    round = _open_round_locked(round)
+    if not actions_in_round(round).filter(pk=action.pk).exists():
+        raise NotAllowed(_("The action %(code)s is not part of this round.") % {"code": action.code})
+    if not rules.may_report_action(user, round, action):
+        raise NotAllowed(_("You may not report for the action %(code)s.") % {"code": action.code})
+    return _save_reported(
+        ActionReport,
+        user=user,
+        lookup={"round": round, "action": action},
+        values={
+            "status": status,
+            "colour": colour,
+            "comment": comment.strip(),
+            "deviation": deviation.strip(),
+        },
+        version=version,
+    )
+
+
+@transaction.atomic
+def measurement_save(
+    *,
+    user,
+    round: FollowUpRound,
+    indicator: Indicator,
+    breakdown: Breakdown | None,
+    period: int,
+    value: Decimal | None,
+    missing: bool = False,
+    note: str = "",
+    source: str = "",
+    version: int | None = None,
+) -> Measurement:
+    round = _open_round_locked(round)
+    if not indicators_in_round(round).filter(pk=indicator.pk).exists():
+        raise NotAllowed(_("The indicator %(code)s is not part of this round.") % {"code": indicator.code})
+    if not rules.may_report_indicator(user, round, indicator):
+        raise NotAllowed(_("You may not report for the indicator %(code)s.") % {"code": indicator.code})
+    if period > round.year:
+        raise ValidationError(
+            {"period": _("The period %(period)s is after the round's date.") % {"period": period}}
+        )
+    return _save_reported(
+        Measurement,
+        user=user,
+        lookup={"indicator": indicator, "breakdown": breakdown, "period": period},
+        values={
+            "value": value,
+            "missing": missing,
+            "note": note.strip(),
+            "source": source.strip(),
+            "round": round,
+        },
+        version=version,
+    )
+
+
+@transaction.atomic
+def indicator_assessment_save(
+    *, user, round: FollowUpRound, indicator: Indicator, status: str, trend: str, reason: str
+) -> IndicatorAssessment | None:
+    """Override the computed status or trend with a reason; both empty removes the override."""
+    round = _open_round_locked(round)
+    if not rules.may_report_indicator(user, round, indicator):
+        raise NotAllowed(_("You may not report for the indicator %(code)s.") % {"code": indicator.code})
+    if not status and not trend:
+        IndicatorAssessment.objects.filter(round=round, indicator=indicator).delete()
+        return None
+    return _save_reported(
+        IndicatorAssessment,
+        user=user,
+        lookup={"round": round, "indicator": indicator},
+        values={"status": status, "trend": trend, "reason": reason.strip()},
+        version=None,
+    )
+
+
+@transaction.atomic
+def goal_assessment_save(
+    *, user, round: FollowUpRound, goal: Goal, colour: str, analysis: str = "", version: int | None = None
+) -> GoalAssessment:
+    round = _open_round_locked(round)
+    if not rules.may_report_goal(user, round, goal):
+        raise NotAllowed(_("You may not assess the goal %(code)s.") % {"code": goal.code})
+    return _save_reported(
+        GoalAssessment,
+        user=user,
+        lookup={"round": round, "goal": goal},
+        values={"colour": colour, "analysis": analysis.strip()},
+        version=version,
+    )
+
+
+@transaction.atomic
+def narrative_save(
+    *, user, round: FollowUpRound, unit: Unit, section: str, text: str, version: int | None = None
+) -> Narrative:
+    round = _open_round_locked(round)
+    if unit.pk not in round_unit_ids(round):
+        raise NotAllowed(_("The unit %(code)s does not report in this round.") % {"code": unit.code})
+    if not rules.may_report_for_unit(user, round, unit):
+        raise NotAllowed(_("You may not write for the unit %(code)s.") % {"code": unit.code})
+    return _save_reported(
+        Narrative,
+        user=user,
+        lookup={"round": round, "unit": unit, "section": section},
+        values={"text": text.strip()},
+        version=version,
+    )
+
+
+@transaction.atomic
+def round_close(*, user, round: FollowUpRound) -> FollowUpRound:
+    """Freeze the round: what it shows from now on is stored with it."""
+    from .report import build_round_report  # report imports services' models; keep the cycle out
+
+    round = _open_round_locked(round)
+    if not rules.may_manage_round(user, round):
+        raise NotAllowed(_("You may not close the round %(round)s.") % {"round": round.name})
+    round.closed_at = timezone.now()
+    round.closed_by = user
+    round.snapshot = build_round_report(round).to_json()
+    round._history_user = user
+    round.save()
+    RoundEvent.objects.create(round=round, kind=RoundEventKind.CLOSED, by=user)
+    return round
+
+
+@transaction.atomic
+def round_reopen(*, user, round: FollowUpRound, reason: str) -> FollowUpRound:
+    round = FollowUpRound.objects.select_for_update().get(pk=round.pk)
+    if not rules.may_reopen_round(user):
+        raise NotAllowed(_("Only an administrator may reopen a round."))
+    if round.is_open:
+        raise NotAllowed(_("The round %(round)s is already open.") % {"round": round.name})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the round is reopened.")})
+    RoundEvent.objects.create(round=round, kind=RoundEventKind.REOPENED, by=user, reason=reason.strip())
+    round.closed_at = None
+    round.closed_by = None
+    round.snapshot = None
+    round._history_user = user
+    round.save()
+    return round
