@@ -35,3 +35,15 @@ def parse_decimal(value) -> Decimal:
         return Decimal(grouped.replace(" ", "").replace(",", "."))
     except InvalidOperation:
         raise NumberError(_("%(value)s is not a number.") % {"value": text}) from None
+
+
+def parse_quantity(value, unit: str) -> Decimal:
+    """A number that may carry the indicator's own unit: "69 %" for a % indicator, "10 st".
+
+    Only that unit is accepted, so "69 %" for an indicator counted in kronor is still refused.
+    """
+    if isinstance(value, str) and unit:
+        text = value.strip()
+        if text.endswith(unit):
+            value = text.removesuffix(unit).rstrip()
+    return parse_decimal(value)

@@ -1,6 +1,6 @@
 """What a round covers: its actions and indicators, per unit. Query counts do not grow with the data."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from styrkort.org.models import Unit
 from styrkort.plans.models import Action, Indicator
@@ -61,3 +61,14 @@ def action_report_of(action: Action) -> ActionReport | None:
 
 def open_rounds() -> QuerySet[FollowUpRound]:
     return FollowUpRound.objects.filter(closed_at__isnull=True).order_by("deadline", "code")
+
+
+def progress(round: FollowUpRound, unit_ids: frozenset[int]) -> tuple[int, int]:
+    """(actions in the round for these units, how many are reported), in one query."""
+    reported = ActionReport.objects.filter(round=round, action_id=OuterRef("pk"))
+    counts = (
+        actions_in_round(round, unit_ids)
+        .annotate(is_reported=Exists(reported))
+        .aggregate(total=Count("pk"), reported=Count("pk", filter=Q(is_reported=True)))
+    )
+    return counts["total"], counts["reported"]

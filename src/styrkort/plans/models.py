@@ -233,6 +233,10 @@ class Goal(models.Model):
             _refuse_cycle(self, _("A goal cannot serve itself, directly or through other goals."))
 
 
+# The breakdown that stands for the whole; stored as "no breakdown" on targets and measurements.
+TOTAL_BREAKDOWN = "Totalt"
+
+
 class Breakdown(models.Model):
     """A way an indicator is split: Totalt, Kvinnor, Män, Flickor, Pojkar, Hushåll, Företag …"""
 

@@ -8,319 +8,1059 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('org', '0001_initial'),
-        ('plans', '0002_indicator_tolerance'),
+        ("org", "0001_initial"),
+        ("plans", "0002_indicator_tolerance"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FollowUpRound',
+            name="FollowUpRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, validators=[django.core.validators.RegexValidator('^[^/;]+$', 'A code cannot contain / or ;.')], verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('monthly', 'monthly report'), ('interim_1', 'interim report 1'), ('interim_2', 'interim report 2'), ('annual', 'annual report'), ('rus', 'RUS follow-up')], max_length=20, verbose_name='kind')),
-                ('as_of', models.DateField(verbose_name='as of')),
-                ('deadline', models.DateField(verbose_name='deadline')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('snapshot', models.JSONField(blank=True, editable=False, null=True)),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plans', models.ManyToManyField(related_name='rounds', to='plans.plan', verbose_name='plans')),
-                ('units', models.ManyToManyField(help_text='The units that report, with the units below them.', related_name='rounds', to='org.unit', verbose_name='units')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=40,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator("^[^/;]+$", "A code cannot contain / or ;.")
+                        ],
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "monthly report"),
+                            ("interim_1", "interim report 1"),
+                            ("interim_2", "interim report 2"),
+                            ("annual", "annual report"),
+                            ("rus", "RUS follow-up"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("as_of", models.DateField(verbose_name="as of")),
+                ("deadline", models.DateField(verbose_name="deadline")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed")),
+                ("snapshot", models.JSONField(blank=True, editable=False, null=True)),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plans",
+                    models.ManyToManyField(related_name="rounds", to="plans.plan", verbose_name="plans"),
+                ),
+                (
+                    "units",
+                    models.ManyToManyField(
+                        help_text="The units that report, with the units below them.",
+                        related_name="rounds",
+                        to="org.unit",
+                        verbose_name="units",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'follow-up round',
-                'verbose_name_plural': 'follow-up rounds',
-                'ordering': ['-as_of', 'code'],
+                "verbose_name": "follow-up round",
+                "verbose_name_plural": "follow-up rounds",
+                "ordering": ["-as_of", "code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalActionReport',
+            name="HistoricalActionReport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(blank=True, editable=False, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('status', models.CharField(choices=[('not_started', 'not started'), ('in_progress', 'in progress'), ('done', 'done'), ('paused', 'paused'), ('cancelled', 'cancelled')], max_length=20, verbose_name='status')),
-                ('colour', models.CharField(choices=[('green', 'green – according to plan'), ('yellow', 'yellow – risk or deviation'), ('red', 'red – will not be carried out')], max_length=10, verbose_name='assessment')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('deviation', models.TextField(blank=True, verbose_name='deviation')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('action', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.action')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reported_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='followup.followupround')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("reported_at", models.DateTimeField(blank=True, editable=False, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "not started"),
+                            ("in_progress", "in progress"),
+                            ("done", "done"),
+                            ("paused", "paused"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "colour",
+                    models.CharField(
+                        choices=[
+                            ("green", "green – according to plan"),
+                            ("yellow", "yellow – risk or deviation"),
+                            ("red", "red – will not be carried out"),
+                        ],
+                        max_length=10,
+                        verbose_name="assessment",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                ("deviation", models.TextField(blank=True, verbose_name="deviation")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "action",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.action",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="followup.followupround",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical action report',
-                'verbose_name_plural': 'historical action reports',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalFollowUpRound',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=40, validators=[django.core.validators.RegexValidator('^[^/;]+$', 'A code cannot contain / or ;.')], verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('monthly', 'monthly report'), ('interim_1', 'interim report 1'), ('interim_2', 'interim report 2'), ('annual', 'annual report'), ('rus', 'RUS follow-up')], max_length=20, verbose_name='kind')),
-                ('as_of', models.DateField(verbose_name='as of')),
-                ('deadline', models.DateField(verbose_name='deadline')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('closed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical follow-up round',
-                'verbose_name_plural': 'historical follow-up rounds',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalGoalAssessment',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(blank=True, editable=False, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('colour', models.CharField(choices=[('green', 'green – according to plan'), ('yellow', 'yellow – risk or deviation'), ('red', 'red – will not be carried out')], max_length=10, verbose_name='assessment')),
-                ('analysis', models.TextField(blank=True, verbose_name='analysis')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.goal')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reported_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='followup.followupround')),
-            ],
-            options={
-                'verbose_name': 'historical goal assessment',
-                'verbose_name_plural': 'historical goal assessments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalIndicatorAssessment',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(blank=True, editable=False, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('status', models.CharField(blank=True, choices=[('green', 'target met'), ('yellow', 'close to target'), ('red', 'target not met'), ('grey', 'no data')], max_length=10, verbose_name='status')),
-                ('trend', models.CharField(blank=True, choices=[('positive', 'positive'), ('negative', 'negative'), ('unchanged', 'unchanged')], max_length=10, verbose_name='trend')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.indicator')),
-                ('reported_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='followup.followupround')),
-            ],
-            options={
-                'verbose_name': 'historical indicator assessment',
-                'verbose_name_plural': 'historical indicator assessments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalMeasurement',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(blank=True, editable=False, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('period', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2200)], verbose_name='measurement period')),
-                ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=14, null=True, verbose_name='value')),
-                ('missing', models.BooleanField(default=False, verbose_name='data missing')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='source')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('breakdown', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.breakdown', verbose_name='breakdown')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.indicator')),
-                ('reported_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='followup.followupround', verbose_name='reported in round')),
-            ],
-            options={
-                'verbose_name': 'historical measurement',
-                'verbose_name_plural': 'historical measurements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalNarrative',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(blank=True, editable=False, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('section', models.CharField(choices=[('introduction', 'introduction'), ('events', 'significant events'), ('near_future', 'challenges in the coming year'), ('long_term', 'challenges in the longer term')], max_length=20, verbose_name='section')),
-                ('text', models.TextField(verbose_name='text')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reported_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='followup.followupround')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='org.unit')),
-            ],
-            options={
-                'verbose_name': 'historical report text',
-                'verbose_name_plural': 'historical report texts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical action report",
+                "verbose_name_plural": "historical action reports",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='RoundEvent',
+            name="HistoricalFollowUpRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('closed', 'closed'), ('reopened', 'reopened')], max_length=10, verbose_name='event')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='followup.followupround')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        db_index=True,
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator("^[^/;]+$", "A code cannot contain / or ;.")
+                        ],
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "monthly report"),
+                            ("interim_1", "interim report 1"),
+                            ("interim_2", "interim report 2"),
+                            ("annual", "annual report"),
+                            ("rus", "RUS follow-up"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("as_of", models.DateField(verbose_name="as of")),
+                ("deadline", models.DateField(verbose_name="deadline")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'round event',
-                'verbose_name_plural': 'round events',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "historical follow-up round",
+                "verbose_name_plural": "historical follow-up rounds",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalGoalAssessment",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("reported_at", models.DateTimeField(blank=True, editable=False, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "colour",
+                    models.CharField(
+                        choices=[
+                            ("green", "green – according to plan"),
+                            ("yellow", "yellow – risk or deviation"),
+                            ("red", "red – will not be carried out"),
+                        ],
+                        max_length=10,
+                        verbose_name="assessment",
+                    ),
+                ),
+                ("analysis", models.TextField(blank=True, verbose_name="analysis")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.goal",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="followup.followupround",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical goal assessment",
+                "verbose_name_plural": "historical goal assessments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalIndicatorAssessment",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("reported_at", models.DateTimeField(blank=True, editable=False, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("green", "target met"),
+                            ("yellow", "close to target"),
+                            ("red", "target not met"),
+                            ("grey", "no data"),
+                        ],
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "trend",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("positive", "positive"),
+                            ("negative", "negative"),
+                            ("unchanged", "unchanged"),
+                        ],
+                        max_length=10,
+                        verbose_name="trend",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.indicator",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="followup.followupround",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical indicator assessment",
+                "verbose_name_plural": "historical indicator assessments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalMeasurement",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("reported_at", models.DateTimeField(blank=True, editable=False, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "period",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2200),
+                        ],
+                        verbose_name="measurement period",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=14, null=True, verbose_name="value"
+                    ),
+                ),
+                ("missing", models.BooleanField(default=False, verbose_name="data missing")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="source")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "breakdown",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.breakdown",
+                        verbose_name="breakdown",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.indicator",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="followup.followupround",
+                        verbose_name="reported in round",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical measurement",
+                "verbose_name_plural": "historical measurements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalNarrative",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("reported_at", models.DateTimeField(blank=True, editable=False, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "section",
+                    models.CharField(
+                        choices=[
+                            ("introduction", "introduction"),
+                            ("events", "significant events"),
+                            ("near_future", "challenges in the coming year"),
+                            ("long_term", "challenges in the longer term"),
+                        ],
+                        max_length=20,
+                        verbose_name="section",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="text")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="followup.followupround",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="org.unit",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical report text",
+                "verbose_name_plural": "historical report texts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="RoundEvent",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("closed", "closed"), ("reopened", "reopened")],
+                        max_length=10,
+                        verbose_name="event",
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
+                ("reason", models.TextField(blank=True, verbose_name="reason")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="followup.followupround",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "round event",
+                "verbose_name_plural": "round events",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ActionReport',
+            name="ActionReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(auto_now=True, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('status', models.CharField(choices=[('not_started', 'not started'), ('in_progress', 'in progress'), ('done', 'done'), ('paused', 'paused'), ('cancelled', 'cancelled')], max_length=20, verbose_name='status')),
-                ('colour', models.CharField(choices=[('green', 'green – according to plan'), ('yellow', 'yellow – risk or deviation'), ('red', 'red – will not be carried out')], max_length=10, verbose_name='assessment')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('deviation', models.TextField(blank=True, verbose_name='deviation')),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='plans.action')),
-                ('reported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_reports', to='followup.followupround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reported_at", models.DateTimeField(auto_now=True, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "not started"),
+                            ("in_progress", "in progress"),
+                            ("done", "done"),
+                            ("paused", "paused"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "colour",
+                    models.CharField(
+                        choices=[
+                            ("green", "green – according to plan"),
+                            ("yellow", "yellow – risk or deviation"),
+                            ("red", "red – will not be carried out"),
+                        ],
+                        max_length=10,
+                        verbose_name="assessment",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                ("deviation", models.TextField(blank=True, verbose_name="deviation")),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reports", to="plans.action"
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="action_reports",
+                        to="followup.followupround",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'action report',
-                'verbose_name_plural': 'action reports',
-                'ordering': ['round', 'action'],
-                'constraints': [models.UniqueConstraint(fields=('round', 'action'), name='one_report_per_action_and_round')],
+                "verbose_name": "action report",
+                "verbose_name_plural": "action reports",
+                "ordering": ["round", "action"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("round", "action"), name="one_report_per_action_and_round"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GoalAssessment',
+            name="GoalAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(auto_now=True, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('colour', models.CharField(choices=[('green', 'green – according to plan'), ('yellow', 'yellow – risk or deviation'), ('red', 'red – will not be carried out')], max_length=10, verbose_name='assessment')),
-                ('analysis', models.TextField(blank=True, verbose_name='analysis')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='plans.goal')),
-                ('reported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goal_assessments', to='followup.followupround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reported_at", models.DateTimeField(auto_now=True, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "colour",
+                    models.CharField(
+                        choices=[
+                            ("green", "green – according to plan"),
+                            ("yellow", "yellow – risk or deviation"),
+                            ("red", "red – will not be carried out"),
+                        ],
+                        max_length=10,
+                        verbose_name="assessment",
+                    ),
+                ),
+                ("analysis", models.TextField(blank=True, verbose_name="analysis")),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="plans.goal",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goal_assessments",
+                        to="followup.followupround",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'goal assessment',
-                'verbose_name_plural': 'goal assessments',
-                'constraints': [models.UniqueConstraint(fields=('round', 'goal'), name='one_assessment_per_goal_and_round')],
+                "verbose_name": "goal assessment",
+                "verbose_name_plural": "goal assessments",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("round", "goal"), name="one_assessment_per_goal_and_round"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IndicatorAssessment',
+            name="IndicatorAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(auto_now=True, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('status', models.CharField(blank=True, choices=[('green', 'target met'), ('yellow', 'close to target'), ('red', 'target not met'), ('grey', 'no data')], max_length=10, verbose_name='status')),
-                ('trend', models.CharField(blank=True, choices=[('positive', 'positive'), ('negative', 'negative'), ('unchanged', 'unchanged')], max_length=10, verbose_name='trend')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='plans.indicator')),
-                ('reported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicator_assessments', to='followup.followupround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reported_at", models.DateTimeField(auto_now=True, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("green", "target met"),
+                            ("yellow", "close to target"),
+                            ("red", "target not met"),
+                            ("grey", "no data"),
+                        ],
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "trend",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("positive", "positive"),
+                            ("negative", "negative"),
+                            ("unchanged", "unchanged"),
+                        ],
+                        max_length=10,
+                        verbose_name="trend",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="plans.indicator",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicator_assessments",
+                        to="followup.followupround",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indicator assessment',
-                'verbose_name_plural': 'indicator assessments',
-                'constraints': [models.UniqueConstraint(fields=('round', 'indicator'), name='one_assessment_per_indicator_and_round')],
+                "verbose_name": "indicator assessment",
+                "verbose_name_plural": "indicator assessments",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("round", "indicator"), name="one_assessment_per_indicator_and_round"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Measurement',
+            name="Measurement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(auto_now=True, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('period', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2200)], verbose_name='measurement period')),
-                ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=14, null=True, verbose_name='value')),
-                ('missing', models.BooleanField(default=False, verbose_name='data missing')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='source')),
-                ('breakdown', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='plans.breakdown', verbose_name='breakdown')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measurements', to='plans.indicator')),
-                ('reported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='measurements', to='followup.followupround', verbose_name='reported in round')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reported_at", models.DateTimeField(auto_now=True, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "period",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2200),
+                        ],
+                        verbose_name="measurement period",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=14, null=True, verbose_name="value"
+                    ),
+                ),
+                ("missing", models.BooleanField(default=False, verbose_name="data missing")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="source")),
+                (
+                    "breakdown",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="plans.breakdown",
+                        verbose_name="breakdown",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="measurements",
+                        to="plans.indicator",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="measurements",
+                        to="followup.followupround",
+                        verbose_name="reported in round",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'measurement',
-                'verbose_name_plural': 'measurements',
-                'ordering': ['indicator', 'period', 'breakdown__order'],
-                'constraints': [models.UniqueConstraint(fields=('indicator', 'breakdown', 'period'), name='one_measurement_per_period_breakdown'), models.UniqueConstraint(condition=models.Q(('breakdown__isnull', True)), fields=('indicator', 'period'), name='one_total_measurement_per_period')],
+                "verbose_name": "measurement",
+                "verbose_name_plural": "measurements",
+                "ordering": ["indicator", "period", "breakdown__order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator", "breakdown", "period"),
+                        name="one_measurement_per_period_breakdown",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("breakdown__isnull", True)),
+                        fields=("indicator", "period"),
+                        name="one_total_measurement_per_period",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Narrative',
+            name="Narrative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reported_at', models.DateTimeField(auto_now=True, verbose_name='reported')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('section', models.CharField(choices=[('introduction', 'introduction'), ('events', 'significant events'), ('near_future', 'challenges in the coming year'), ('long_term', 'challenges in the longer term')], max_length=20, verbose_name='section')),
-                ('text', models.TextField(verbose_name='text')),
-                ('reported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='narratives', to='followup.followupround')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='narratives', to='org.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reported_at", models.DateTimeField(auto_now=True, verbose_name="reported")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "section",
+                    models.CharField(
+                        choices=[
+                            ("introduction", "introduction"),
+                            ("events", "significant events"),
+                            ("near_future", "challenges in the coming year"),
+                            ("long_term", "challenges in the longer term"),
+                        ],
+                        max_length=20,
+                        verbose_name="section",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="text")),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reported by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="narratives",
+                        to="followup.followupround",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="narratives", to="org.unit"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report text',
-                'verbose_name_plural': 'report texts',
-                'constraints': [models.UniqueConstraint(fields=('round', 'unit', 'section'), name='one_text_per_section')],
+                "verbose_name": "report text",
+                "verbose_name_plural": "report texts",
+                "constraints": [
+                    models.UniqueConstraint(fields=("round", "unit", "section"), name="one_text_per_section")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='followup.followupround')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="followup.followupround",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('round', 'user'), name='one_reminder_per_round_and_user')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("round", "user"), name="one_reminder_per_round_and_user")
+                ],
             },
         ),
     ]

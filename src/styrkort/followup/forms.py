@@ -1,0 +1,98 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from styrkort.core.numbers import NumberError, parse_quantity
+
+from .enums import ActionStatus, Colour, NarrativeSection
+from .models import FollowUpRound
+
+
+class ActionReportForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[("", "–"), *ActionStatus.choices])
+    colour = forms.ChoiceField(label=_("Assessment"), choices=[("", "–"), *Colour.choices])
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    deviation = forms.CharField(
+        label=_("Deviation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What differs from the plan, and what is done about it."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def clean_status(self):
+        # A card marked both "pågår" and "klart" is what the seeds show going wrong; refuse it.
+        if hasattr(self.data, "getlist") and len(self.data.getlist(self.add_prefix("status"))) > 1:
+            raise forms.ValidationError(_("Give one status, not several."))
+        return self.cleaned_data["status"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("colour") in (Colour.YELLOW, Colour.RED) and not data.get("deviation", "").strip():
+            self.add_error("deviation", _("Describe the deviation when the assessment is yellow or red."))
+        return data
+
+
+class MeasurementForm(forms.Form):
+    """One period's values for an indicator: the total and each breakdown, as the reporter types them."""
+
+    period = forms.IntegerField(label=_("Measurement period (year)"), min_value=1900, max_value=2200)
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+    source = forms.CharField(label=_("Source"), required=False, max_length=200)
+
+    def __init__(self, *args, indicator, breakdowns: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.breakdowns = breakdowns  # [None (total), Breakdown, ...]
+        for index, breakdown in enumerate(breakdowns):
+            name = breakdown.name if breakdown else _("Total")
+            self.fields[f"value_{index}"] = forms.CharField(
+                label=_("Value, %(breakdown)s") % {"breakdown": name}, required=False, max_length=40
+            )
+            self.fields[f"missing_{index}"] = forms.BooleanField(
+                label=_("Data missing, %(breakdown)s") % {"breakdown": name}, required=False
+            )
+
+    def clean(self):
+        data = super().clean()
+        values = []
+        for index, breakdown in enumerate(self.breakdowns):
+            text, missing = data.get(f"value_{index}", "").strip(), data.get(f"missing_{index}")
+            if missing and text:
+                self.add_error(f"value_{index}", _("Give a value or mark the data as missing, not both."))
+            elif text:
+                try:
+                    values.append((breakdown, parse_quantity(text, self.indicator.unit_of_measure), False))
+                except NumberError as error:
+                    self.add_error(f"value_{index}", str(error))
+            elif missing:
+                values.append((breakdown, None, True))
+        data["values"] = values
+        return data
+
+    def rows(self):
+        """(breakdown name, value field, missing field) for the template."""
+        return [
+            (b.name if b else _("Total"), self[f"value_{i}"], self[f"missing_{i}"])
+            for i, b in enumerate(self.breakdowns)
+        ]
+
+
+class NarrativeForm(forms.Form):
+    section = forms.ChoiceField(choices=NarrativeSection.choices, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the round reopened?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class CompareForm(forms.Form):
+    before = forms.ModelChoiceField(
+        label=_("Earlier round"), queryset=FollowUpRound.objects.all(), to_field_name="code"
+    )
+    after = forms.ModelChoiceField(
+        label=_("Later round"), queryset=FollowUpRound.objects.all(), to_field_name="code"
+    )

@@ -1,0 +1,63 @@
+"""Status, assessment and trend as symbol and words (never colour alone), and outcomes with their year."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from styrkort.followup.enums import ActionStatus, Colour
+from styrkort.followup.status import IndicatorStatus, Trend
+from styrkort.plans.formatting import format_number
+
+register = template.Library()
+
+
+@register.simple_tag
+def colour_badge(value: str):
+    if not value:
+        return format_html('<span class="badge" data-tone="none">{}</span>', _("not assessed"))
+    colour = Colour(value)
+    return format_html(
+        '<span class="badge" data-tone="{}"><span aria-hidden="true">{}</span> {}</span>',
+        colour.value,
+        colour.symbol,
+        colour.label,
+    )
+
+
+@register.simple_tag
+def status_badge(value: str):
+    """An indicator's status."""
+    if not value:
+        return format_html('<span class="badge" data-tone="none">{}</span>', _("not assessed"))
+    status = IndicatorStatus(value)
+    return format_html(
+        '<span class="badge" data-tone="{}"><span aria-hidden="true">{}</span> {}</span>',
+        status.value,
+        status.symbol,
+        status.label,
+    )
+
+
+@register.simple_tag
+def trend_text(value: str):
+    if not value:
+        return "–"
+    trend = Trend(value)
+    return format_html('<span aria-hidden="true">{}</span> {}', trend.arrow, trend.label)
+
+
+@register.filter
+def action_status(value: str) -> str:
+    return ActionStatus(value).label if value else _("not reported")
+
+
+@register.simple_tag
+def outcome_value(outcome, unit_of_measure: str) -> str:
+    if outcome.missing or outcome.value is None:
+        return _("data missing")
+    return f"{format_number(outcome.value)} {unit_of_measure}".strip()
+
+
+@register.filter
+def percent(share) -> str:
+    return "–" if share is None else f"{share} %"

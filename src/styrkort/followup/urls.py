@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "followup"
+urlpatterns = [
+    path("uppfoljning/", views.inbox, name="inbox"),
+    path("uppfoljning/jamfor/", views.compare, name="compare"),
+    path("uppfoljning/<str:code>/", views.round_detail, name="round"),
+    path("uppfoljning/<str:code>/oversikt/", views.overview, name="overview"),
+    path("uppfoljning/<str:code>/stang/", views.close, name="close"),
+    path("uppfoljning/<str:code>/oppna-igen/", views.reopen, name="reopen"),
+    path("uppfoljning/<str:code>/enheter/<str:unit_code>/", views.unit_report, name="unit_report"),
+    path("uppfoljning/<str:code>/enheter/<str:unit_code>/texter/", views.narrative_save, name="narrative"),
+    path("uppfoljning/<str:code>/atgarder/<int:action_pk>/", views.action_report_save, name="action_report"),
+    path(
+        "uppfoljning/<str:code>/indikatorer/<int:indicator_pk>/", views.measurement_save, name="measurement"
+    ),
+    path("atgarder/<int:pk>/historik/", views.action_history, name="action_history"),
+    path("indikatorer/<int:pk>/historik/", views.indicator_history, name="indicator_history"),
+]

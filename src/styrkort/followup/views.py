@@ -1,0 +1,475 @@
+"""Follow-up pages: the reporter's inbox and report page, the planner's overview, the round as reported."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from styrkort.core.history import history_entries
+from styrkort.org.models import Membership, Unit
+from styrkort.org.rules import REPORTING_ROLES
+from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Indicator, Target
+
+from . import rules, services
+from .compare import compare_rounds
+from .enums import NarrativeSection
+from .forms import ActionReportForm, CompareForm, MeasurementForm, NarrativeForm, ReopenForm
+from .models import ActionReport, FollowUpRound, IndicatorAssessment, Measurement, Narrative
+from .queries import (
+    action_report_of,
+    actions_in_round,
+    indicators_in_round,
+    open_rounds,
+    progress,
+    round_unit_ids,
+    units_below,
+)
+from .report import round_report
+
+
+def _round(code: str) -> FollowUpRound:
+    return get_object_or_404(FollowUpRound.objects.prefetch_related("plans", "units"), code=code)
+
+
+@login_required
+def inbox(request):
+    """What the person's units must report in open rounds, what is missing, and by when."""
+    memberships = list(
+        Membership.objects.filter(user=request.user, role__in=REPORTING_ROLES).select_related("unit")
+    )
+    rows, managed = [], []
+    for round in open_rounds().prefetch_related("plans", "units"):
+        scope = round_unit_ids(round)
+        for unit in sorted({m.unit for m in memberships if m.unit_id in scope}, key=lambda u: u.name):
+            total, reported = progress(round, units_below(unit))
+            rows.append(
+                {
+                    "round": round,
+                    "unit": unit,
+                    "total": total,
+                    "reported": reported,
+                    "missing": total - reported,
+                }
+            )
+        if rules.may_manage_round(request.user, round):
+            managed.append(round)
+    context = {
+        "rows": rows,
+        "managed": managed,
+        "closed": list(FollowUpRound.objects.filter(closed_at__isnull=False).order_by("-as_of")[:10]),
+        "today": timezone.localdate(),
+    }
+    return render(request, "followup/inbox.html", context)
+
+
+@login_required
+def round_detail(request, code: str):
+    """The round as reported: frozen when closed. ?enhet=CODE narrows it to one unit."""
+    round = _round(code)
+    report = round_report(round)
+    unit_code = request.GET.get("enhet", "")
+    unit = Unit.objects.filter(code=unit_code).first() if unit_code else None
+    if unit:
+        report = report.for_unit(unit.code)
+    context = {
+        "round": round,
+        "report": report,
+        "unit": unit,
+        "may_manage": rules.may_manage_round(request.user, round),
+    }
+    return render(request, "followup/round_detail.html", context)
+
+
+@login_required
+def overview(request, code: str):
+    """Per unit: reported and missing; share green per goal area and in total; the not-reported list."""
+    round = _round(code)
+    report = round_report(round)
+    units = list(Unit.objects.with_tree_fields().filter(pk__in=round_unit_ids(round)))
+    by_unit = []
+    for unit in units:
+        actions = [a for a in report.actions if unit.code in a.units]
+        if actions:
+            reported = sum(1 for a in actions if a.reported)
+            green = sum(1 for a in actions if a.colour == "green")
+            by_unit.append(
+                {
+                    "unit": unit,
+                    "total": len(actions),
+                    "reported": reported,
+                    "missing": len(actions) - reported,
+                    "green": green,
+                }
+            )
+    context = {
+        "round": round,
+        "report": report,
+        "by_unit": by_unit,
+        "events": list(round.events.select_related("by")),
+        "may_manage": rules.may_manage_round(request.user, round),
+        "may_reopen": rules.may_reopen_round(request.user),
+    }
+    return render(request, "followup/overview.html", context)
+
+
+# ---------------------------------------------------------------------------
+# Reporting
+
+
+def _action_form(action, round, data=None) -> ActionReportForm:
+    report = action_report_of(action)
+    initial = {"version": report.version if report else 0}
+    if report:
+        initial |= {f: getattr(report, f) for f in ("status", "colour", "comment", "deviation")}
+    return ActionReportForm(data, prefix=f"a{action.pk}", initial=initial)
+
+
+def _measurement_form(indicator, round, data=None) -> MeasurementForm:
+    breakdowns = [None, *(b for b in indicator.breakdowns.all() if b.name != TOTAL_BREAKDOWN)]
+    measurements = list(indicator.measurements.all())  # prefetched for periods up to the round's year
+    period = max((m.period for m in measurements), default=round.year)
+    initial = {"period": period}
+    for index, breakdown in enumerate(breakdowns):
+        found = next(
+            (
+                m
+                for m in measurements
+                if m.period == period and m.breakdown_id == (breakdown.pk if breakdown else None)
+            ),
+            None,
+        )
+        if found:
+            initial[f"value_{index}"] = _plain_number(found.value) if found.value is not None else ""
+            initial[f"missing_{index}"] = found.missing
+            initial["note"], initial["source"] = found.note, found.source
+    return MeasurementForm(
+        data, prefix=f"i{indicator.pk}", initial=initial, indicator=indicator, breakdowns=breakdowns
+    )
+
+
+def _plain_number(value) -> str:
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def _unit_actions(round, unit):
+    return list(actions_in_round(round, units_below(unit)))
+
+
+def _unit_indicators(round, unit):
+    return list(
+        indicators_in_round(round, units_below(unit)).prefetch_related(
+            "breakdowns",
+            Prefetch("measurements", queryset=Measurement.objects.filter(period__lte=round.year)),
+            Prefetch("targets", queryset=Target.objects.select_related("breakdown")),
+        )
+    )
+
+
+@login_required
+def unit_report(request, code: str, unit_code: str):
+    """A department reports all its actions, indicators and texts on one page."""
+    round = _round(code)
+    unit = get_object_or_404(Unit, code=unit_code)
+    if unit.pk not in round_unit_ids(round):
+        raise PermissionDenied(_("The unit %(code)s does not report in this round.") % {"code": unit.code})
+    if not round.is_open:
+        messages.info(request, _("The round is closed. This is what was reported."))
+        return redirect(f"{round.get_absolute_url()}?enhet={unit.code}")
+    if not rules.may_report_for_unit(request.user, round, unit):
+        raise PermissionDenied(_("You may not report for %(unit)s.") % {"unit": unit.name})
+    actions = _unit_actions(round, unit)
+    indicators = _unit_indicators(round, unit)
+    narratives = {n.section: n for n in Narrative.objects.filter(round=round, unit=unit)}
+    context = {
+        "round": round,
+        "unit": unit,
+        "action_rows": [
+            {"action": a, "form": _action_form(a, round), "report": action_report_of(a)} for a in actions
+        ],
+        "indicator_rows": [{"indicator": i, "form": _measurement_form(i, round)} for i in indicators],
+        "narrative_forms": [
+            (
+                section,
+                NarrativeForm(
+                    prefix=f"n-{section.value}",
+                    initial={
+                        "section": section.value,
+                        "text": narratives[section].text if section in narratives else "",
+                        "version": narratives[section].version if section in narratives else 0,
+                    },
+                ),
+            )
+            for section in NarrativeSection
+        ],
+        "reported": sum(1 for a in actions if action_report_of(a)),
+    }
+    return render(request, "followup/unit_report.html", context)
+
+
+def _back_to_unit(request, round, anchor: str):
+    unit_code = request.POST.get("unit", "")
+    if unit_code and Unit.objects.filter(code=unit_code).exists():
+        url = reverse("followup:unit_report", args=[round.code, unit_code])
+    else:
+        url = round.get_absolute_url()
+    return HttpResponseRedirect(f"{url}#{anchor}")
+
+
+def _refuse(request, error):
+    """NotAllowed and RoundClosed: 403 with the reason, nothing written."""
+    raise PermissionDenied(str(error))
+
+
+@login_required
+@require_POST
+def action_report_save(request, code: str, action_pk: int):
+    round = _round(code)
+    action = get_object_or_404(
+        Action.objects.select_related("plan").prefetch_related("units", _report_prefetch(round)),
+        pk=action_pk,
+    )
+    form = _action_form(action, round, request.POST)
+    conflict = None
+    saved = False
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_report_save(
+                user=request.user,
+                round=round,
+                action=action,
+                status=data["status"],
+                colour=data["colour"],
+                comment=data["comment"],
+                deviation=data["deviation"],
+                version=data["version"],
+            )
+            saved = True
+        except services.StaleEdit as error:
+            conflict = error
+        except (services.NotAllowed, services.RoundClosed) as error:
+            _refuse(request, error)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+    report = ActionReport.objects.filter(round=round, action=action).select_related("reported_by").first()
+    if conflict:
+        # Keep what this person typed; move the version on so that saving again is a decision.
+        post = request.POST.copy()
+        post[form.add_prefix("version")] = str(conflict.current.version)
+        form = ActionReportForm(post, prefix=form.prefix)
+        form.is_valid()
+    if not request.htmx:
+        if saved:
+            messages.success(request, _("%(code)s saved.") % {"code": action.code})
+            return _back_to_unit(request, round, f"a-{action.pk}")
+        return render(
+            request,
+            "followup/action_report_page.html",
+            {
+                "round": round,
+                "action": action,
+                "form": form,
+                "report": report,
+                "conflict": conflict,
+                "unit_code": request.POST.get("unit", ""),
+            },
+            status=409 if conflict else 400,
+        )
+    if saved:
+        action.round_reports = [report]
+        form = _action_form(action, round)
+    return render(
+        request,
+        "followup/_action_form.html",
+        {
+            "round": round,
+            "action": action,
+            "form": form,
+            "report": report,
+            "conflict": conflict,
+            "saved": saved,
+            "unit_code": request.POST.get("unit", ""),
+        },
+    )
+
+
+def _report_prefetch(round):
+    return Prefetch("reports", queryset=ActionReport.objects.filter(round=round), to_attr="round_reports")
+
+
+@login_required
+@require_POST
+def measurement_save(request, code: str, indicator_pk: int):
+    round = _round(code)
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("goal", "goal__plan").prefetch_related("breakdowns", "measurements"),
+        pk=indicator_pk,
+    )
+    form = _measurement_form(indicator, round, request.POST)
+    saved = False
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                for breakdown, value, missing in data["values"]:
+                    services.measurement_save(
+                        user=request.user,
+                        round=round,
+                        indicator=indicator,
+                        breakdown=breakdown,
+                        period=data["period"],
+                        value=value,
+                        missing=missing,
+                        note=data["note"],
+                        source=data["source"],
+                    )
+            saved = True
+        except (services.NotAllowed, services.RoundClosed) as error:
+            _refuse(request, error)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+    if saved and not request.htmx:
+        messages.success(request, _("%(code)s saved.") % {"code": indicator.code})
+        return _back_to_unit(request, round, f"i-{indicator.pk}")
+    template = "followup/_measurement_form.html" if request.htmx else "followup/measurement_page.html"
+    return render(
+        request,
+        template,
+        {
+            "round": round,
+            "indicator": indicator,
+            "form": form,
+            "saved": saved,
+            "unit_code": request.POST.get("unit", ""),
+        },
+        status=200 if saved or request.htmx else 400,
+    )
+
+
+@login_required
+@require_POST
+def narrative_save(request, code: str, unit_code: str):
+    round = _round(code)
+    unit = get_object_or_404(Unit, code=unit_code)
+    section = request.POST.get("section", "")
+    if section not in NarrativeSection.values:
+        raise PermissionDenied(_("Unknown section."))
+    form = NarrativeForm(request.POST, prefix=f"n-{section}")
+    if form.is_valid():
+        try:
+            services.narrative_save(
+                user=request.user,
+                round=round,
+                unit=unit,
+                section=section,
+                text=form.cleaned_data["text"],
+                version=form.cleaned_data["version"],
+            )
+            messages.success(request, _("The text was saved."))
+        except services.StaleEdit as error:
+            messages.error(request, str(error))
+        except (services.NotAllowed, services.RoundClosed) as error:
+            _refuse(request, error)
+    return HttpResponseRedirect(
+        reverse("followup:unit_report", args=[round.code, unit.code]) + f"#n-{section}"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Closing, reopening, comparing
+
+
+@login_required
+@require_POST
+def close(request, code: str):
+    round = _round(code)
+    try:
+        services.round_close(user=request.user, round=round)
+    except (services.NotAllowed, services.RoundClosed) as error:
+        _refuse(request, error)
+    messages.success(request, _("The round is closed. What it shows will not change."))
+    return redirect("followup:overview", code=round.code)
+
+
+@login_required
+def reopen(request, code: str):
+    round = _round(code)
+    if not rules.may_reopen_round(request.user):
+        raise PermissionDenied(_("Only an administrator may reopen a round."))
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_reopen(user=request.user, round=round, reason=form.cleaned_data["reason"])
+        except services.NotAllowed as error:
+            _refuse(request, error)
+        messages.success(request, _("The round is open again. The reopening is logged."))
+        return redirect("followup:overview", code=round.code)
+    return render(request, "followup/reopen.html", {"round": round, "form": form})
+
+
+@login_required
+def compare(request):
+    form = CompareForm(request.GET or None)
+    comparison = None
+    if form.is_bound and form.is_valid():
+        comparison = compare_rounds(
+            round_report(form.cleaned_data["before"]), round_report(form.cleaned_data["after"])
+        )
+    return render(request, "followup/compare.html", {"form": form, "comparison": comparison})
+
+
+# ---------------------------------------------------------------------------
+# History tabs
+
+
+@login_required
+def action_history(request, pk: int):
+    action = get_object_or_404(Action.objects.select_related("plan"), pk=pk)
+    entries = history_entries(
+        Action.history.filter(id=action.pk).select_related("plan", "goal", "area", "assignment", "parent"),
+        ActionReport.history.filter(action_id=action.pk).select_related("round"),
+        describe=lambda record: (
+            _("Report in %(round)s") % {"round": record.round.name}
+            if hasattr(record, "round_id")
+            else _("The action")
+        ),
+        hide=frozenset({"round", "action"}),
+    )
+    return render(request, "followup/history.html", {"object": action, "entries": entries, "kind": "action"})
+
+
+@login_required
+def indicator_history(request, pk: int):
+    indicator = get_object_or_404(Indicator, pk=pk)
+
+    def describe(record) -> str:
+        model = record.instance_type
+        if model is Indicator:
+            return _("The indicator")
+        if model is Target:
+            return _("Target %(year)s") % {"year": record.year}
+        if model is Measurement:
+            return _("Measurement %(period)s") % {"period": record.period}
+        return _("Assessment in %(round)s") % {"round": record.round.name}
+
+    entries = history_entries(
+        Indicator.history.filter(id=indicator.pk).select_related("goal"),
+        Target.history.filter(indicator_id=indicator.pk).select_related("breakdown"),
+        Measurement.history.filter(indicator_id=indicator.pk).select_related("breakdown", "round"),
+        IndicatorAssessment.history.filter(indicator_id=indicator.pk).select_related("round"),
+        describe=describe,
+        hide=frozenset({"indicator", "round"}),
+    )
+    return render(
+        request, "followup/history.html", {"object": indicator, "entries": entries, "kind": "indicator"}
+    )

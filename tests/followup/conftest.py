@@ -1,0 +1,46 @@
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from styrkort.followup.enums import RoundKind
+from styrkort.followup.services import round_upsert
+from styrkort.org.enums import Role
+from styrkort.org.models import Unit
+from styrkort.plans.models import Action, Plan
+
+
+@pytest.fixture
+def swedish():
+    with translation.override("sv"):
+        yield
+
+
+@pytest.fixture
+def round(demo):
+    """An open interim round of 2023 for the development administration (RUF) and its departments."""
+    created, _ = round_upsert(
+        code="TEST-DR2-2023",
+        name="Delårsrapport 2 2023 – test",
+        kind=RoundKind.INTERIM_2,
+        as_of=dt.date(2023, 8, 31),
+        deadline=dt.date(2023, 9, 15),
+        plans=[Plan.objects.get(code="RUF-2023")],
+        units=[Unit.objects.get(code="RUF")],
+    )
+    return created
+
+
+@pytest.fixture
+def administrator(make_user, demo):
+    return make_user("adam", role=Role.ADMINISTRATOR, unit=Unit.objects.get(code="RF"))
+
+
+@pytest.fixture
+def other_reporter(make_user, demo):
+    """Reports for Välfärd (VF), a sibling of Folkhälsa (FH)."""
+    return make_user("vera", role=Role.REPORTER, unit=Unit.objects.get(code="VF"))
+
+
+def action(code: str) -> Action:
+    return Action.objects.get(plan__code="RUF-2023", code=code)

@@ -1,0 +1,279 @@
+"""Reporting, the overview, closing and the round as reported: through the pages, as people use them."""
+
+import pytest
+from django.urls import reverse
+
+from styrkort.followup import services
+from styrkort.followup.models import ActionReport, FollowUpRound, Measurement, RoundEvent
+from styrkort.plans.models import Indicator
+from styrkort.plans.services import action_upsert
+from styrkort.plans.timeline import parse_timeline
+
+from .conftest import action
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
+
+
+def report_data(act, *, status="in_progress", colour="green", comment="", deviation="", version=0, unit="FH"):
+    prefix = f"a{act.pk}-"
+    return {
+        f"{prefix}status": status,
+        f"{prefix}colour": colour,
+        f"{prefix}comment": comment,
+        f"{prefix}deviation": deviation,
+        f"{prefix}version": version,
+        "unit": unit,
+    }
+
+
+def save_url(round, act):
+    return reverse("followup:action_report", args=[round.code, act.pk])
+
+
+def test_reporter_inbox_lists_the_units_round_with_missing_count(client, reporter, round):
+    client.force_login(reporter)
+    page = client.get(reverse("followup:inbox")).content.decode()
+    assert round.name in page
+    assert "Folkhälsa" in page
+    # FH is responsible for RF1, RF3, RF6, RF7, RUN 1 and RUN 3 in 2023; none reported yet.
+    assert "0 / 6" in page
+    assert reverse("followup:unit_report", args=[round.code, "FH"]) in page
+
+
+def test_reporter_reports_an_action_without_javascript(client, reporter, round):
+    client.force_login(reporter)
+    rf1 = action("RF1")
+    response = client.post(save_url(round, rf1), report_data(rf1, comment="Verktyget lanseras i maj."))
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/uppfoljning/{round.code}/enheter/FH/#a-{rf1.pk}")
+    report = ActionReport.objects.get(round=round, action=rf1)
+    assert (report.status, report.colour, report.comment, report.reported_by) == (
+        "in_progress",
+        "green",
+        "Verktyget lanseras i maj.",
+        reporter,
+    )
+    assert report.history.first().history_user == reporter
+
+
+def test_reporter_reports_an_action_with_htmx_and_gets_the_row_back(client, reporter, round):
+    client.force_login(reporter)
+    rf3 = action("RF3")
+    response = client.post(save_url(round, rf3), report_data(rf3, status="done"), HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="a-{rf3.pk}"' in page
+    assert "Sparat" in page
+    assert "<html" not in page  # the row only
+    assert ActionReport.objects.get(round=round, action=rf3).status == "done"
+
+
+def test_the_unit_page_shows_every_action_and_indicator_of_the_unit(client, reporter, round):
+    client.force_login(reporter)
+    page = client.get(reverse("followup:unit_report", args=[round.code, "FH"])).content.decode()
+    for code in ("RF1", "RF3", "RF6", "RF7", "RUN 1", "RUN 3"):
+        assert f'<span class="code">{code}</span>' in page
+    assert '<span class="code">RUN 2</span>' not in page  # Välfärd's
+
+
+def test_the_second_of_two_simultaneous_saves_is_told_and_the_first_text_is_kept(
+    client, reporter, planner, round
+):
+    rf1 = action("RF1")
+    client.force_login(reporter)
+    client.post(save_url(round, rf1), report_data(rf1, comment="Rasmus text", version=0))
+    client.force_login(planner)
+    response = client.post(
+        save_url(round, rf1), report_data(rf1, comment="Petras text", version=0), HTTP_HX_REQUEST="true"
+    )
+    page = response.content.decode()
+    assert "Rasmus text" in page  # their saved text is shown
+    assert "Petras text" in page  # and mine is still in the form
+    assert "Spara min ändå" in page
+    assert ActionReport.objects.get(round=round, action=rf1).comment == "Rasmus text"
+    # Saving again, having seen the conflict, goes through.
+    client.post(save_url(round, rf1), report_data(rf1, comment="Petras text", version=1))
+    assert ActionReport.objects.get(round=round, action=rf1).comment == "Petras text"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("status", "halvklart"), ("colour", "blå"), ("status", "")],
+)
+def test_a_status_outside_the_list_is_refused_and_nothing_written(client, reporter, round, field, value):
+    client.force_login(reporter)
+    rf1 = action("RF1")
+    data = report_data(rf1) | {f"a{rf1.pk}-{field}": value}
+    response = client.post(save_url(round, rf1), data)
+    assert response.status_code == 400
+    assert "ds-validation-message" in response.content.decode()
+    assert not ActionReport.objects.exists()
+
+
+def test_two_statuses_for_one_action_are_refused(client, reporter, round):
+    client.force_login(reporter)
+    rf1 = action("RF1")
+    data = report_data(rf1)
+    data[f"a{rf1.pk}-status"] = ["in_progress", "done"]
+    response = client.post(save_url(round, rf1), data)
+    assert response.status_code == 400
+    assert "Ange en status" in response.content.decode()
+    assert not ActionReport.objects.exists()
+
+
+def test_yellow_or_red_needs_a_deviation(client, reporter, round):
+    client.force_login(reporter)
+    rf1 = action("RF1")
+    response = client.post(save_url(round, rf1), report_data(rf1, colour="yellow"))
+    assert response.status_code == 400
+    assert "Beskriv avvikelsen" in response.content.decode()
+    assert not ActionReport.objects.exists()
+
+
+def test_reporting_on_another_units_action_is_refused(client, reporter, round):
+    client.force_login(reporter)
+    run2 = action("RUN 2")  # Välfärd's
+    response = client.post(save_url(round, run2), report_data(run2))
+    assert response.status_code == 403
+    assert "RUN 2" in response.content.decode()
+    assert not ActionReport.objects.exists()
+
+
+def test_an_action_outside_the_round_is_refused(client, planner, round):
+    client.force_login(planner)
+    rf8 = action("RF8")
+    # RF8 runs 2024 only, which is later than 2023 but not over: it is in the round.
+    assert client.post(save_url(round, rf8), report_data(rf8)).status_code == 302
+    ended = action_upsert(
+        plan=rf8.plan,
+        code="OLD 1",
+        text="Avslutad 2022",
+        timeline=parse_timeline("2022"),
+        units=[rf8.units.first()],
+    )[0]
+    assert client.post(save_url(round, ended), report_data(ended)).status_code == 403
+    assert not ActionReport.objects.filter(action=ended).exists()
+
+
+def test_measurements_accept_swedish_numbers_and_refuse_the_rest(client, planner, round):
+    client.force_login(planner)
+    indicator = Indicator.objects.get(code="RUF-I1.2")  # %, broken down by Män, Kvinnor
+    url = reverse("followup:measurement", args=[round.code, indicator.pk])
+    prefix = f"i{indicator.pk}-"
+    bad = {f"{prefix}period": 2023, f"{prefix}value_0": "12,3,4", "unit": "RUF"}
+    response = client.post(url, bad)
+    assert response.status_code == 400
+    assert "12,3,4 är inte ett tal" in response.content.decode()
+    assert not Measurement.objects.exists()
+
+    good = {
+        f"{prefix}period": 2022,
+        f"{prefix}value_0": "69 %",
+        f"{prefix}value_1": "71",
+        f"{prefix}missing_2": "on",
+    }
+    assert client.post(url, good).status_code == 302
+    values = {
+        (m.breakdown.name if m.breakdown else "Totalt"): m
+        for m in Measurement.objects.filter(indicator=indicator)
+    }
+    assert values["Totalt"].value == 69
+    assert values["Män"].value == 71
+    assert values["Kvinnor"].missing
+    assert values["Totalt"].round == round
+
+
+def test_a_measurement_period_after_the_round_is_refused(client, planner, round):
+    client.force_login(planner)
+    indicator = Indicator.objects.get(code="RUF-I1.1")
+    prefix = f"i{indicator.pk}-"
+    url = reverse("followup:measurement", args=[round.code, indicator.pk])
+    response = client.post(url, {f"{prefix}period": 2024, f"{prefix}value_0": "1 234,5", "unit": "RUF"})
+    assert response.status_code == 400
+    assert not Measurement.objects.exists()
+
+
+def test_planner_sees_reports_closes_and_the_closed_view_never_changes(client, reporter, planner, round):
+    rf1, rf3 = action("RF1"), action("RF3")
+    client.force_login(reporter)
+    client.post(save_url(round, rf1), report_data(rf1, comment="Första kommentaren"))
+    client.post(save_url(round, rf3), report_data(rf3, status="done"))
+
+    client.force_login(planner)
+    overview = client.get(reverse("followup:overview", args=[round.code])).content.decode()
+    assert "Folkhälsa" in overview
+    assert "RUN 2" in overview  # in the not-reported list
+    assert client.post(reverse("followup:close", args=[round.code])).status_code == 302
+    round.refresh_from_db()
+    assert not round.is_open
+
+    before = client.get(reverse("followup:round", args=[round.code])).content.decode()
+    assert "Första kommentaren" in before
+    # Later edits: the plan's text, the report (refused), a new round's report.
+    action_upsert(
+        plan=rf1.plan,
+        code="RF1",
+        text="Helt ny text",
+        timeline=parse_timeline("2023"),
+        units=list(rf1.units.all()),
+    )
+    client.force_login(reporter)
+    assert client.post(save_url(round, rf1), report_data(rf1, comment="Ändrad", version=1)).status_code == 403
+    after = client.get(reverse("followup:round", args=[round.code])).content.decode()
+    assert "Första kommentaren" in after
+    assert "Ändrad" not in after
+    assert "Helt ny text" not in after
+    assert ActionReport.objects.get(round=round, action=rf1).comment == "Första kommentaren"
+
+
+def test_only_an_administrator_reopens_with_a_reason_and_it_is_logged(client, planner, administrator, round):
+    services.round_close(user=planner, round=round)
+    client.force_login(planner)
+    assert client.post(reverse("followup:reopen", args=[round.code]), {"reason": "Fel"}).status_code == 403
+    client.force_login(administrator)
+    response = client.post(reverse("followup:reopen", args=[round.code]), {"reason": ""})
+    assert response.status_code == 200
+    assert not FollowUpRound.objects.get(pk=round.pk).is_open
+    client.post(reverse("followup:reopen", args=[round.code]), {"reason": "Siffra för RF1 rättas"})
+    round.refresh_from_db()
+    assert round.is_open
+    assert round.snapshot is None
+    event = RoundEvent.objects.filter(round=round).last()
+    assert (event.kind, event.by, event.reason) == ("reopened", administrator, "Siffra för RF1 rättas")
+    overview = client.get(reverse("followup:overview", args=[round.code])).content.decode()
+    assert "Siffra för RF1 rättas" in overview
+
+
+def test_history_tab_shows_who_changed_the_report_from_what_to_what(client, reporter, reader, round):
+    rf1 = action("RF1")
+    client.force_login(reporter)
+    client.post(save_url(round, rf1), report_data(rf1, status="not_started"))
+    client.post(save_url(round, rf1), report_data(rf1, status="in_progress", version=1))
+    client.force_login(reader)
+    page = client.get(reverse("followup:action_history", args=[rf1.pk])).content.decode()
+    assert "rasmus" in page
+    assert "ej påbörjat" in page
+    assert "pågår" in page
+
+
+def test_comparing_two_rounds_lists_what_changed(client, reporter, planner, round):
+    rf1 = action("RF1")
+    client.force_login(reporter)
+    client.post(save_url(round, rf1), report_data(rf1, status="in_progress"))
+    services.round_close(user=planner, round=round)
+    later, _ = services.round_upsert(
+        code="TEST-AR-2023",
+        name="Årsredovisning 2023 – test",
+        kind="annual",
+        as_of=round.as_of.replace(month=12, day=31),
+        deadline=round.deadline.replace(year=2024, month=2),
+        plans=list(round.plans.all()),
+        units=list(round.units.all()),
+    )
+    services.action_report_save(user=reporter, round=later, action=rf1, status="done", colour="green")
+    client.force_login(planner)
+    page = client.get(
+        reverse("followup:compare"), {"before": round.code, "after": later.code}
+    ).content.decode()
+    assert '<span class="code">RF1</span>' in page
+    assert "status ändrad" in page
