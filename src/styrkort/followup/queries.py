@@ -18,6 +18,13 @@ def round_unit_ids(round: FollowUpRound) -> frozenset[int]:
     return round._unit_ids
 
 
+def round_units(round: FollowUpRound) -> list[Unit]:
+    """The round's units with their tree fields (depth, path), in one query; kept on the round object."""
+    if not hasattr(round, "_units"):
+        round._units = list(Unit.objects.with_tree_fields().filter(pk__in=round_unit_ids(round)))
+    return round._units
+
+
 def units_below(unit: Unit) -> frozenset[int]:
     return frozenset(Unit.objects.descendants(unit, include_self=True).values_list("pk", flat=True))
 
@@ -36,7 +43,11 @@ def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = Non
         .select_related("plan", "area", "goal")
         .prefetch_related(
             "units",
-            Prefetch("reports", queryset=ActionReport.objects.filter(round=round), to_attr="round_reports"),
+            Prefetch(
+                "reports",
+                queryset=ActionReport.objects.filter(round=round).select_related("reported_by"),
+                to_attr="round_reports",
+            ),
         )
         .order_by("plan__start_year", "plan__code", "area__order", "order", "code")
     )

@@ -15,13 +15,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from styrkort.org.models import Unit
 from styrkort.plans.formatting import describe_target
 from styrkort.plans.models import GoalArea, Target
 
 from .enums import ActionStatus, Colour, NarrativeSection, RoundKind
 from .models import FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
-from .queries import action_report_of, actions_in_round, indicators_in_round, round_unit_ids
+from .queries import action_report_of, actions_in_round, indicators_in_round, round_units
 from .status import GreenShare, IndicatorStatus, Trend, green_share, indicator_status, trend
 
 TOTAL = ""  # the breakdown key of the total
@@ -324,7 +323,7 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
 
 def _unit_paths(round: FollowUpRound) -> dict[int, list[str]]:
     """Unit id → codes of the unit and every unit above it; one query."""
-    units = list(Unit.objects.with_tree_fields().filter(pk__in=round_unit_ids(round)))
+    units = round_units(round)
     # tree_path lists ancestors' ids; codes of units outside the round are not needed.
     code_of = {unit.pk: unit.code for unit in units}
     return {unit.pk: [code_of[pk] for pk in unit.tree_path if pk in code_of] for unit in units}

@@ -29,6 +29,7 @@ from .queries import (
     open_rounds,
     progress,
     round_unit_ids,
+    round_units,
     units_below,
 )
 from .report import round_report
@@ -92,9 +93,8 @@ def overview(request, code: str):
     """Per unit: reported and missing; share green per goal area and in total; the not-reported list."""
     round = _round(code)
     report = round_report(round)
-    units = list(Unit.objects.with_tree_fields().filter(pk__in=round_unit_ids(round)))
     by_unit = []
-    for unit in units:
+    for unit in round_units(round):
         actions = [a for a in report.actions if unit.code in a.units]
         if actions:
             reported = sum(1 for a in actions if a.reported)

@@ -9,30 +9,34 @@ PLANNING_ROLES = (Role.ADMINISTRATOR, Role.PLANNER)
 REPORTING_ROLES = (Role.PLANNER, Role.REPORTER)
 
 
+def memberships_of(user) -> list:
+    """The user's memberships with their units, read once per request and kept on the user object."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_styrkort_memberships"):
+        user._styrkort_memberships = list(user.memberships.select_related("unit"))
+    return user._styrkort_memberships
+
+
 def unit_ids_with_role(user, roles) -> frozenset[int]:
     """The units where the user has one of `roles`, with every unit below them; kept per request."""
-    if not user.is_authenticated:
-        return frozenset()
     cache = user.__dict__.setdefault("_styrkort_units_by_roles", {})
     key = frozenset(roles)
     if key not in cache:
         # One query per membership: a person has a handful, whatever the size of the organisation.
         within: set[int] = set()
-        for membership in user.memberships.filter(role__in=key).select_related("unit"):
-            within |= set(
-                Unit.objects.descendants(membership.unit, include_self=True).values_list("pk", flat=True)
-            )
+        for membership in memberships_of(user):
+            if membership.role in key:
+                within |= set(
+                    Unit.objects.descendants(membership.unit, include_self=True).values_list("pk", flat=True)
+                )
         cache[key] = frozenset(within)
     return cache[key]
 
 
 def roles_of(user) -> set[str]:
-    """The user's roles, read once per request and kept on the user object."""
-    if not user.is_authenticated:
-        return set()
-    if not hasattr(user, "_styrkort_roles"):
-        user._styrkort_roles = set(user.memberships.values_list("role", flat=True))
-    return user._styrkort_roles
+    """The user's roles."""
+    return {membership.role for membership in memberships_of(user)}
 
 
 @rules.predicate

@@ -1,0 +1,108 @@
+"""Every role × every write view of the follow-up: allowed and written, or refused with nothing written."""
+
+import pytest
+from django.urls import reverse
+
+from styrkort.followup import services
+from styrkort.followup.models import ActionReport, FollowUpRound, Measurement, Narrative, RoundEvent
+from styrkort.plans.models import Indicator
+
+from .conftest import action
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
+
+ROLES = ["anonymous", "reader", "reporter", "other_reporter", "planner", "administrator"]
+
+
+def _action_report(round):
+    rf1 = action("RF1")  # Folkhälsa's
+    prefix = f"a{rf1.pk}-"
+    data = {f"{prefix}status": "in_progress", f"{prefix}colour": "green", f"{prefix}version": 0, "unit": "FH"}
+    return reverse("followup:action_report", args=[round.code, rf1.pk]), data, ActionReport.objects.count
+
+
+def _measurement(round):
+    indicator = Indicator.objects.get(code="RUF-I1.1")  # reported by the administration (RUF)
+    data = {f"i{indicator.pk}-period": 2023, f"i{indicator.pk}-value_0": "37", "unit": "RUF"}
+    return reverse("followup:measurement", args=[round.code, indicator.pk]), data, Measurement.objects.count
+
+
+def _narrative(round):
+    data = {
+        "section": "events",
+        "n-events-section": "events",
+        "n-events-text": "Händelse",
+        "n-events-version": 0,
+    }
+    return reverse("followup:narrative", args=[round.code, "FH"]), data, Narrative.objects.count
+
+
+def _close(round):
+    return (
+        reverse("followup:close", args=[round.code]),
+        {},
+        lambda: FollowUpRound.objects.filter(closed_at__isnull=False).count(),
+    )
+
+
+def _reopen(round):
+    services.round_close(user=_administrator(), round=round)
+    return reverse("followup:reopen", args=[round.code]), {"reason": "Rättelse"}, RoundEvent.objects.count
+
+
+def _administrator():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="adam")
+
+
+WRITES = {
+    "action_report": (_action_report, {"reporter", "planner", "administrator"}),
+    "measurement": (_measurement, {"planner", "administrator"}),
+    "narrative": (_narrative, {"reporter", "planner", "administrator"}),
+    "close": (_close, {"planner", "administrator"}),
+    "reopen": (_reopen, {"administrator"}),
+}
+
+
+@pytest.fixture
+def people(reader, reporter, other_reporter, planner, administrator):
+    return {
+        "reader": reader,
+        "reporter": reporter,
+        "other_reporter": other_reporter,
+        "planner": planner,
+        "administrator": administrator,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("write", sorted(WRITES))
+def test_role_may_or_may_not_write(client, people, round, write, role):
+    prepare, allowed = WRITES[write]
+    url, data, count = prepare(round)
+    if role != "anonymous":
+        client.force_login(people[role])
+    before = count()
+    response = client.post(url, data)
+    if role in allowed:
+        assert response.status_code == 302, response.content.decode()[:500]
+        assert count() == before + 1
+    else:
+        assert response.status_code == (302 if role == "anonymous" else 403)
+        if role == "anonymous":
+            assert "/konto/logga-in/" in response["Location"]
+        assert count() == before
+
+
+@pytest.mark.parametrize("write", ["action_report", "measurement", "narrative"])
+def test_nobody_writes_in_a_closed_round_not_even_an_administrator(client, people, round, write):
+    prepare, _allowed = WRITES[write]
+    url, data, count = prepare(round)
+    services.round_close(user=people["planner"], round=round)
+    client.force_login(people["administrator"])
+    before = count()
+    response = client.post(url, data)
+    assert response.status_code == 403
+    assert "stängd" in response.content.decode()
+    assert count() == before

@@ -1,0 +1,84 @@
+"""Queries per follow-up page are pinned, and do not grow with the number of actions and reports."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from styrkort.followup import services
+from styrkort.org.models import Unit
+from styrkort.plans.models import Goal, Plan
+from styrkort.plans.services import action_upsert
+from styrkort.plans.timeline import parse_timeline
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
+
+# Pinned counts; a change here is a decision, not a drift.
+EXPECTED = {
+    "inbox": 11,
+    "unit_report": 16,
+    "overview": 20,
+    "round": 19,
+    "round_closed": 6,
+    "action_history": 5,
+    "indicator_history": 7,
+}
+
+
+def add_reported_actions(round, user, count: int) -> None:
+    plan = Plan.objects.get(code="RUF-2023")
+    goal = Goal.objects.get(code="RUF-M1.1")
+    fh = Unit.objects.get(code="FH")
+    for number in range(count):
+        extra, _ = action_upsert(
+            plan=plan,
+            code=f"EXTRA {number}",
+            text="Extra",
+            timeline=parse_timeline("2023"),
+            units=[fh],
+            goal=goal,
+        )
+        services.action_report_save(
+            user=user, round=round, action=extra, status="in_progress", colour="green"
+        )
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def urls(round):
+    from styrkort.plans.models import Action, Indicator
+
+    return {
+        "inbox": reverse("followup:inbox"),
+        "unit_report": reverse("followup:unit_report", args=[round.code, "FH"]),
+        "overview": reverse("followup:overview", args=[round.code]),
+        "round": reverse("followup:round", args=[round.code]),
+        "action_history": reverse(
+            "followup:action_history", args=[Action.objects.get(plan__code="RUF-2023", code="RF1").pk]
+        ),
+        "indicator_history": reverse(
+            "followup:indicator_history", args=[Indicator.objects.get(code="RUF-I1.4").pk]
+        ),
+    }
+
+
+def test_follow_up_pages_have_pinned_query_counts_that_do_not_grow(client, reporter, planner, round):
+    client.force_login(reporter)
+    add_reported_actions(round, planner, 2)
+    few = {name: count_queries(client, url) for name, url in urls(round).items()}
+    add_reported_actions(round, planner, 12)  # codes EXTRA 0..11: 10 more actions, reported
+    many = {name: count_queries(client, url) for name, url in urls(round).items()}
+    assert few == many
+    assert few == {k: v for k, v in EXPECTED.items() if k in few}
+
+
+def test_a_closed_round_is_read_from_its_snapshot(client, reader, planner, round):
+    add_reported_actions(round, planner, 3)
+    services.round_close(user=planner, round=round)
+    client.force_login(reader)
+    assert count_queries(client, reverse("followup:round", args=[round.code])) == EXPECTED["round_closed"]
