@@ -5,30 +5,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalindicator',
-            name='tolerance',
-            field=models.DecimalField(blank=True, decimal_places=4, help_text='How far short of the target the status is yellow, not red; in the unit of measure.', max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='tolerance'),
+            model_name="historicalindicator",
+            name="tolerance",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=4,
+                help_text="How far short of the target the status is yellow, not red; in the unit of measure.",
+                max_digits=14,
+                null=True,
+                validators=[django.core.validators.MinValueValidator(0)],
+                verbose_name="tolerance",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalindicator',
-            name='trend_threshold',
-            field=models.DecimalField(blank=True, decimal_places=4, help_text='Changes no larger than this count as unchanged.', max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='trend threshold'),
+            model_name="historicalindicator",
+            name="trend_threshold",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=4,
+                help_text="Changes no larger than this count as unchanged.",
+                max_digits=14,
+                null=True,
+                validators=[django.core.validators.MinValueValidator(0)],
+                verbose_name="trend threshold",
+            ),
         ),
         migrations.AddField(
-            model_name='indicator',
-            name='tolerance',
-            field=models.DecimalField(blank=True, decimal_places=4, help_text='How far short of the target the status is yellow, not red; in the unit of measure.', max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='tolerance'),
+            model_name="indicator",
+            name="tolerance",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=4,
+                help_text="How far short of the target the status is yellow, not red; in the unit of measure.",
+                max_digits=14,
+                null=True,
+                validators=[django.core.validators.MinValueValidator(0)],
+                verbose_name="tolerance",
+            ),
         ),
         migrations.AddField(
-            model_name='indicator',
-            name='trend_threshold',
-            field=models.DecimalField(blank=True, decimal_places=4, help_text='Changes no larger than this count as unchanged.', max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='trend threshold'),
+            model_name="indicator",
+            name="trend_threshold",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=4,
+                help_text="Changes no larger than this count as unchanged.",
+                max_digits=14,
+                null=True,
+                validators=[django.core.validators.MinValueValidator(0)],
+                verbose_name="trend threshold",
+            ),
         ),
     ]
