@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from styrkort.followup import services
 from styrkort.followup.models import ActionReport, FollowUpRound, Measurement, RoundEvent
-from styrkort.plans.models import Indicator
+from styrkort.plans.models import Goal, Indicator
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
 
@@ -277,3 +277,37 @@ def test_comparing_two_rounds_lists_what_changed(client, reporter, planner, roun
     ).content.decode()
     assert '<span class="code">RF1</span>' in page
     assert "status ändrad" in page
+
+
+def test_a_manual_status_needs_a_reason_and_shows_beside_the_computed_one(client, planner, round):
+    indicator = Indicator.objects.get(code="RUF-I1.4")
+    client.force_login(planner)
+    url = reverse("followup:indicator_assessment", args=[round.code, indicator.pk])
+    client.post(url, {f"o{indicator.pk}-status": "yellow", f"o{indicator.pk}-reason": "", "unit": "RUF"})
+    assert not indicator.assessments.exists()
+    client.post(
+        url,
+        {f"o{indicator.pk}-status": "yellow", f"o{indicator.pk}-reason": "Nytt mätsätt 2023", "unit": "RUF"},
+    )
+    page = client.get(reverse("followup:round", args=[round.code])).content.decode()
+    row = page[page.index('id="indicator-RUF-I1.4"') :]
+    row = row[: row.index("</tr>")]
+    assert "nära målet" in row
+    assert "Manuellt bedömd: Nytt mätsätt 2023" in row
+
+
+def test_a_goal_is_assessed_with_colour_and_analysis(client, planner, round):
+    goal = Goal.objects.get(code="RUF-M1.1")
+    client.force_login(planner)
+    response = client.post(
+        reverse("followup:goal_assessment", args=[round.code, goal.pk]),
+        {
+            f"g{goal.pk}-colour": "yellow",
+            f"g{goal.pk}-analysis": "Hälsan går åt olika håll.",
+            f"g{goal.pk}-version": 0,
+            "unit": "RUF",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("followup:round", args=[round.code])).content.decode()
+    assert "Hälsan går åt olika håll." in page

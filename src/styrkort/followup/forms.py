@@ -5,6 +5,7 @@ from styrkort.core.numbers import NumberError, parse_quantity
 
 from .enums import ActionStatus, Colour, NarrativeSection
 from .models import FollowUpRound
+from .status import IndicatorStatus, Trend
 
 
 class ActionReportForm(forms.Form):
@@ -75,6 +76,32 @@ class MeasurementForm(forms.Form):
             (b.name if b else _("Total"), self[f"value_{i}"], self[f"missing_{i}"])
             for i, b in enumerate(self.breakdowns)
         ]
+
+
+class IndicatorAssessmentForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status instead of the computed one"),
+        required=False,
+        choices=[("", _("computed")), *IndicatorStatus.choices],
+    )
+    trend = forms.ChoiceField(
+        label=_("Trend instead of the computed one"),
+        required=False,
+        choices=[("", _("computed")), *Trend.choices],
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("status") or data.get("trend")) and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why the computed status or trend is replaced."))
+        return data
+
+
+class GoalAssessmentForm(forms.Form):
+    colour = forms.ChoiceField(label=_("Assessment"), choices=[("", "–"), *Colour.choices])
+    analysis = forms.CharField(label=_("Analysis"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class NarrativeForm(forms.Form):

@@ -40,7 +40,7 @@ def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = Non
         Action.objects.filter(plan__in=round.plans.all())
         .filter(Q(timeline_end_year__isnull=True) | Q(timeline_end_year__gte=round.year))
         .filter(Exists(responsible))
-        .select_related("plan", "area", "goal")
+        .select_related("plan", "area", "goal", "goal__plan")
         .prefetch_related(
             "units",
             Prefetch(

@@ -254,21 +254,7 @@ def round_report(round: FollowUpRound) -> RoundReport:
 def build_round_report(round: FollowUpRound) -> RoundReport:
     unit_paths = _unit_paths(round)
     actions = list(actions_in_round(round))
-    indicators = list(
-        indicators_in_round(round).prefetch_related(
-            "breakdowns",
-            Prefetch("targets", queryset=Target.objects.select_related("breakdown")),
-            Prefetch(
-                "measurements",
-                queryset=Measurement.objects.filter(period__lte=round.year).select_related("breakdown"),
-            ),
-            Prefetch(
-                "assessments",
-                queryset=IndicatorAssessment.objects.filter(round=round),
-                to_attr="round_assessments",
-            ),
-        )
-    )
+    indicators = list(indicators_with_figures(round))
     goals = {indicator.goal for indicator in indicators} | {a.goal for a in actions if a.goal}
     assessments = {
         a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
@@ -298,7 +284,7 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
         ).actions.append(_action_line(action, unit_paths))
     for indicator in indicators:
         areas.get(indicator.goal.area_id, without_area).indicators.append(
-            _indicator_line(indicator, round.year, unit_paths)
+            indicator_line(indicator, round.year, unit_paths)
         )
 
     sections = [area for area in areas.values() if area.goals or area.actions or area.indicators]
@@ -318,6 +304,23 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
             for n in Narrative.objects.filter(round=round).select_related("unit").order_by("unit__code")
             if True
         ],
+    )
+
+
+def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | None = None):
+    """The round's indicators with what indicator_line() reads: targets, measurements, overrides."""
+    return indicators_in_round(round, unit_ids).prefetch_related(
+        "breakdowns",
+        Prefetch("targets", queryset=Target.objects.select_related("breakdown")),
+        Prefetch(
+            "measurements",
+            queryset=Measurement.objects.filter(period__lte=round.year).select_related("breakdown"),
+        ),
+        Prefetch(
+            "assessments",
+            queryset=IndicatorAssessment.objects.filter(round=round),
+            to_attr="round_assessments",
+        ),
     )
 
 
@@ -366,7 +369,7 @@ def _target_for(targets: list[Target], year: int) -> dict[str, Target]:
     return chosen
 
 
-def _indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> IndicatorLine:
+def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> IndicatorLine:
     goal = indicator.goal
     line = IndicatorLine(
         pk=indicator.pk,

@@ -16,6 +16,12 @@ urlpatterns = [
     path(
         "uppfoljning/<str:code>/indikatorer/<int:indicator_pk>/", views.measurement_save, name="measurement"
     ),
+    path(
+        "uppfoljning/<str:code>/indikatorer/<int:indicator_pk>/bedomning/",
+        views.indicator_assessment_save,
+        name="indicator_assessment",
+    ),
+    path("uppfoljning/<str:code>/mal/<int:goal_pk>/", views.goal_assessment_save, name="goal_assessment"),
     path("atgarder/<int:pk>/historik/", views.action_history, name="action_history"),
     path("indikatorer/<int:pk>/historik/", views.indicator_history, name="indicator_history"),
 ]

@@ -15,24 +15,31 @@ from django.views.decorators.http import require_POST
 from styrkort.core.history import history_entries
 from styrkort.org.models import Membership, Unit
 from styrkort.org.rules import REPORTING_ROLES
-from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Indicator, Target
+from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Goal, Indicator, Target
 
 from . import rules, services
 from .compare import compare_rounds
 from .enums import NarrativeSection
-from .forms import ActionReportForm, CompareForm, MeasurementForm, NarrativeForm, ReopenForm
-from .models import ActionReport, FollowUpRound, IndicatorAssessment, Measurement, Narrative
+from .forms import (
+    ActionReportForm,
+    CompareForm,
+    GoalAssessmentForm,
+    IndicatorAssessmentForm,
+    MeasurementForm,
+    NarrativeForm,
+    ReopenForm,
+)
+from .models import ActionReport, FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
 from .queries import (
     action_report_of,
     actions_in_round,
-    indicators_in_round,
     open_rounds,
     progress,
     round_unit_ids,
     round_units,
     units_below,
 )
-from .report import round_report
+from .report import indicator_line, indicators_with_figures, round_report
 
 
 def _round(code: str) -> FollowUpRound:
@@ -154,6 +161,21 @@ def _measurement_form(indicator, round, data=None) -> MeasurementForm:
     )
 
 
+def _assessment_form(indicator, data=None) -> IndicatorAssessmentForm:
+    override = indicator.round_assessments[0] if getattr(indicator, "round_assessments", None) else None
+    initial = (
+        {"status": override.status, "trend": override.trend, "reason": override.reason} if override else {}
+    )
+    return IndicatorAssessmentForm(data, prefix=f"o{indicator.pk}", initial=initial)
+
+
+def _goal_form(goal, assessment, data=None) -> GoalAssessmentForm:
+    initial = {"version": assessment.version if assessment else 0}
+    if assessment:
+        initial |= {"colour": assessment.colour, "analysis": assessment.analysis}
+    return GoalAssessmentForm(data, prefix=f"g{goal.pk}", initial=initial)
+
+
 def _plain_number(value) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",")
@@ -164,13 +186,7 @@ def _unit_actions(round, unit):
 
 
 def _unit_indicators(round, unit):
-    return list(
-        indicators_in_round(round, units_below(unit)).prefetch_related(
-            "breakdowns",
-            Prefetch("measurements", queryset=Measurement.objects.filter(period__lte=round.year)),
-            Prefetch("targets", queryset=Target.objects.select_related("breakdown")),
-        )
-    )
+    return list(indicators_with_figures(round, units_below(unit)))
 
 
 @login_required
@@ -188,13 +204,30 @@ def unit_report(request, code: str, unit_code: str):
     actions = _unit_actions(round, unit)
     indicators = _unit_indicators(round, unit)
     narratives = {n.section: n for n in Narrative.objects.filter(round=round, unit=unit)}
+    goal_assessments = {a.goal_id: a for a in GoalAssessment.objects.filter(round=round)}
     context = {
         "round": round,
         "unit": unit,
         "action_rows": [
             {"action": a, "form": _action_form(a, round), "report": action_report_of(a)} for a in actions
         ],
-        "indicator_rows": [{"indicator": i, "form": _measurement_form(i, round)} for i in indicators],
+        "indicator_rows": [
+            {
+                "indicator": i,
+                "form": _measurement_form(i, round),
+                "line": indicator_line(i, round.year, {}),
+                "assessment_form": _assessment_form(i),
+            }
+            for i in indicators
+        ],
+        "goal_rows": [
+            {"goal": goal, "form": _goal_form(goal, goal_assessments.get(goal.pk))}
+            for goal in sorted(
+                {i.goal for i in indicators} | {a.goal for a in actions if a.goal},
+                key=lambda g: (g.order, g.code),
+            )
+            if rules.may_report_goal(request.user, round, goal)
+        ],
         "narrative_forms": [
             (
                 section,
@@ -342,6 +375,9 @@ def measurement_save(request, code: str, indicator_pk: int):
         messages.success(request, _("%(code)s saved.") % {"code": indicator.code})
         return _back_to_unit(request, round, f"i-{indicator.pk}")
     template = "followup/_measurement_form.html" if request.htmx else "followup/measurement_page.html"
+    figures = indicators_with_figures(round).filter(pk=indicator.pk).first()
+    if saved and figures:
+        form = _measurement_form(figures, round)
     return render(
         request,
         template,
@@ -351,6 +387,8 @@ def measurement_save(request, code: str, indicator_pk: int):
             "form": form,
             "saved": saved,
             "unit_code": request.POST.get("unit", ""),
+            "line": indicator_line(figures, round.year, {}) if figures else None,
+            "assessment_form": _assessment_form(figures or indicator),
         },
         status=200 if saved or request.htmx else 400,
     )
@@ -383,6 +421,60 @@ def narrative_save(request, code: str, unit_code: str):
     return HttpResponseRedirect(
         reverse("followup:unit_report", args=[round.code, unit.code]) + f"#n-{section}"
     )
+
+
+@login_required
+@require_POST
+def indicator_assessment_save(request, code: str, indicator_pk: int):
+    """A person's status or trend instead of the computed one, with the reason shown beside it."""
+    round = _round(code)
+    indicator = get_object_or_404(Indicator.objects.select_related("goal", "goal__plan"), pk=indicator_pk)
+    form = _assessment_form(indicator, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.indicator_assessment_save(
+                user=request.user,
+                round=round,
+                indicator=indicator,
+                status=data["status"],
+                trend=data["trend"],
+                reason=data["reason"],
+            )
+            messages.success(request, _("%(code)s saved.") % {"code": indicator.code})
+        except (services.NotAllowed, services.RoundClosed) as error:
+            _refuse(request, error)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return _back_to_unit(request, round, f"i-{indicator.pk}")
+
+
+@login_required
+@require_POST
+def goal_assessment_save(request, code: str, goal_pk: int):
+    round = _round(code)
+    goal = get_object_or_404(Goal.objects.select_related("plan"), pk=goal_pk)
+    form = _goal_form(goal, GoalAssessment.objects.filter(round=round, goal=goal).first(), request.POST)
+    if form.is_valid():
+        try:
+            services.goal_assessment_save(
+                user=request.user,
+                round=round,
+                goal=goal,
+                colour=form.cleaned_data["colour"],
+                analysis=form.cleaned_data["analysis"],
+                version=form.cleaned_data["version"],
+            )
+            messages.success(request, _("%(code)s saved.") % {"code": goal.code})
+        except services.StaleEdit as error:
+            messages.error(request, str(error))
+        except (services.NotAllowed, services.RoundClosed) as error:
+            _refuse(request, error)
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return _back_to_unit(request, round, f"g-{goal.pk}")
 
 
 # ---------------------------------------------------------------------------
