@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 
 from styrkort.org.models import Unit
 
-from .models import Action, Assignment, Goal, GoalArea, Indicator, Plan, Target
+from .models import TOTAL_BREAKDOWN, Action, Assignment, Goal, GoalArea, Indicator, Plan, Target
 
 
 def actions_with_units() -> QuerySet[Action]:
@@ -116,15 +116,27 @@ def goal_chain_up(goal: Goal) -> list[Goal]:
 
 
 def targets_by_year(indicator: Indicator) -> tuple[list, list[dict]]:
-    """Rows of (year, {breakdown name: target}) and the breakdown columns, total first."""
+    """Rows of (year, targets per breakdown column) and the breakdown columns, total first."""
     targets = list(Target.objects.filter(indicator=indicator).select_related("breakdown", "indicator"))
-    columns = ["Totalt"]
-    by_year: dict[int, dict[str, Target]] = defaultdict(dict)
-    for target in targets:
-        name = target.breakdown.name if target.breakdown else "Totalt"
+    return by_year_and_breakdown(targets, year_of=lambda t: t.year)
+
+
+def measurements_by_year(indicator: Indicator) -> tuple[list, list[dict]]:
+    """The indicator's measurements (followup.Measurement) laid out like its targets."""
+    measurements = list(indicator.measurements.select_related("breakdown"))
+    return by_year_and_breakdown(measurements, year_of=lambda m: m.period)
+
+
+def by_year_and_breakdown(items: list, *, year_of) -> tuple[list, list[dict]]:
+    """Rows of {"year", "cells"} with one cell per breakdown column; the total column is left out
+    when no row has a total."""
+    columns = [TOTAL_BREAKDOWN]
+    by_year: dict[int, dict[str, object]] = defaultdict(dict)
+    for item in items:
+        name = item.breakdown.name if item.breakdown else TOTAL_BREAKDOWN
         if name not in columns:
             columns.append(name)
-        by_year[target.year][name] = target
+        by_year[year_of(item)][name] = item
     rows = [
         {"year": year, "cells": [by_year[year].get(name) for name in columns]} for year in sorted(by_year)
     ]

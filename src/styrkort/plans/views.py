@@ -4,7 +4,14 @@ from django.shortcuts import get_object_or_404, render
 
 from .forms import ActionFilterForm
 from .models import Goal, GoalArea, Indicator, Plan
-from .queries import actions_with_units, goal_chain_up, plan_tree, plans_listed, targets_by_year
+from .queries import (
+    actions_with_units,
+    goal_chain_up,
+    measurements_by_year,
+    plan_tree,
+    plans_listed,
+    targets_by_year,
+)
 
 ACTIONS_PER_PAGE = 50
 GOALS_SHOWN = 100  # on a goal area page; the region's goals come first
@@ -67,11 +74,14 @@ def goal_detail(request, pk: int):
 def indicator_detail(request, pk: int):
     indicator = get_object_or_404(Indicator.objects.select_related("goal__plan", "goal__area"), pk=pk)
     columns, rows = targets_by_year(indicator)
+    measurement_columns, measurement_rows = measurements_by_year(indicator)
     context = {
         "indicator": indicator,
         "breakdowns": list(indicator.breakdowns.all()),
         "target_columns": columns,
         "target_rows": rows,
+        "measurement_columns": measurement_columns,
+        "measurement_rows": measurement_rows,
     }
     return render(request, "plans/indicator_detail.html", context)
 
