@@ -58,7 +58,7 @@ QUERIES = {
     "plan": 11,  # + plan, goals, indicators, actions, units, assignments, areas, child plans, perspectives
     "goal_area": 9,  # + area, goals, goal count, assignments, actions, their units, action count
     "goal": 11,  # + goal, one per level of the chain up, children, indicators, actions, assignments
-    "indicator": 6,  # + indicator with goal and plan, breakdowns, targets
+    "indicator": 6,  # + indicator with goal and plan, breakdowns, targets, measurements
     "action_list": 7,  # + the plan filter's plan, count, page of actions, their units, areas for the filter
     "action": 5,  # + action with links, its units, sub-actions
     "unit_list": 4,  # + count, a page of the unit tree
