@@ -311,3 +311,59 @@ def test_a_goal_is_assessed_with_colour_and_analysis(client, planner, round):
     assert response.status_code == 302
     page = client.get(reverse("followup:round", args=[round.code])).content.decode()
     assert "Hälsan går åt olika håll." in page
+
+
+def round_form(**changes):
+    data = {
+        "code": "DR1-2024-NY",
+        "name": "Delårsrapport 1 2024",
+        "kind": "interim_1",
+        "as_of": "2024-04-30",
+        "deadline": "2024-05-15",
+        "plans": "RUF-2023",
+        "units": "RUF",
+    }
+    return data | changes
+
+
+def test_a_planner_sets_up_a_round_for_the_plans_of_their_unit(client, planner):
+    client.force_login(planner)
+    response = client.post(reverse("followup:round_create"), round_form())
+    assert response.status_code == 302
+    created = FollowUpRound.objects.get(code="DR1-2024-NY")
+    assert [p.code for p in created.plans.all()] == ["RUF-2023"]
+    assert created.is_open
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"plans": "RUF-2023; NOPE"}, "Ingen plan har koden NOPE."),
+        ({"units": "XYZ"}, "Ingen enhet har koden XYZ."),
+        ({"deadline": "2024-04-01"}, "Sista dagen kan inte vara före uppföljningsdatumet."),
+        ({"as_of": "30/4 2024"}, "Fyll i ett giltigt datum."),
+    ],
+)
+def test_a_bad_round_is_refused_with_a_message_and_nothing_written(client, planner, changes, message):
+    client.force_login(planner)
+    response = client.post(reverse("followup:round_create"), round_form(**changes))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not FollowUpRound.objects.filter(code="DR1-2024-NY").exists()
+
+
+def test_a_planner_may_not_set_up_a_round_for_another_units_plan_nor_a_reader_at_all(client, planner, reader):
+    client.force_login(planner)
+    assert client.post(reverse("followup:round_create"), round_form(plans="RPB-2022")).status_code == 403
+    client.force_login(reader)
+    assert client.get(reverse("followup:round_create")).status_code == 403
+    assert not FollowUpRound.objects.filter(code="DR1-2024-NY").exists()
+
+
+def test_the_back_office_lists_rounds_and_reports(admin_client, round, planner):
+    services.action_report_save(
+        user=planner, round=round, action=action("RF1"), status="done", colour="green"
+    )
+    assert round.name in admin_client.get("/admin/followup/followupround/").content.decode()
+    assert "RF1" in admin_client.get("/admin/followup/actionreport/").content.decode()
+    assert admin_client.get(f"/admin/followup/followupround/{round.pk}/change/").status_code == 200

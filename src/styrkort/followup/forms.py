@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from styrkort.core.numbers import NumberError, parse_quantity
+from styrkort.org.models import Unit
+from styrkort.plans.models import Plan
 
-from .enums import ActionStatus, Colour, NarrativeSection
+from .enums import ActionStatus, Colour, NarrativeSection, RoundKind
 from .models import FollowUpRound
 from .status import IndicatorStatus, Trend
 
@@ -123,3 +125,34 @@ class CompareForm(forms.Form):
     after = forms.ModelChoiceField(
         label=_("Later round"), queryset=FollowUpRound.objects.all(), to_field_name="code"
     )
+
+
+class RoundForm(forms.Form):
+    """A new follow-up round; plans and units by their codes, as planners write them."""
+
+    code = forms.CharField(label=_("Code"), max_length=40, help_text=_("E.g. DR2-2024-RUF."))
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=RoundKind.choices)
+    as_of = forms.DateField(label=_("As of"), help_text=_("The date the report describes, e.g. 2024-08-31."))
+    deadline = forms.DateField(label=_("Deadline"))
+    plans = forms.CharField(
+        label=_("Plans"), help_text=_("Plan codes separated by semicolons, e.g. RUF-2023.")
+    )
+    units = forms.CharField(
+        label=_("Reporting units"),
+        help_text=_("Unit codes separated by semicolons; the units below them report too."),
+    )
+
+    def _by_codes(self, field: str, model, message: str) -> list:
+        codes = [c.strip() for c in self.cleaned_data[field].split(";") if c.strip()]
+        found = {obj.code: obj for obj in model.objects.filter(code__in=codes)}
+        missing = [c for c in codes if c not in found]
+        if missing:
+            raise forms.ValidationError(message % {"codes": ", ".join(missing)})
+        return [found[c] for c in codes]
+
+    def clean_plans(self):
+        return self._by_codes("plans", Plan, _("No plan has the code %(codes)s."))
+
+    def clean_units(self):
+        return self._by_codes("units", Unit, _("No unit has the code %(codes)s."))

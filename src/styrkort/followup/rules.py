@@ -24,6 +24,14 @@ def may_manage_round(user, round) -> bool:
     return any(plan.owner_id in planner_units for plan in round.plans.all())
 
 
+def may_set_up_round(user, plans) -> bool:
+    """Administrators; planners when every plan is owned by one of their units (or one below)."""
+    if is_administrator(user):
+        return True
+    planner_units = _planner_units(user)
+    return bool(planner_units) and all(plan.owner_id in planner_units for plan in plans)
+
+
 def may_reopen_round(user) -> bool:
     return is_administrator(user)
 

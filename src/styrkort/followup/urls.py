@@ -6,6 +6,7 @@ app_name = "followup"
 urlpatterns = [
     path("uppfoljning/", views.inbox, name="inbox"),
     path("uppfoljning/jamfor/", views.compare, name="compare"),
+    path("uppfoljning/ny/", views.round_create, name="round_create"),
     path("uppfoljning/<str:code>/", views.round_detail, name="round"),
     path("uppfoljning/<str:code>/oversikt/", views.overview, name="overview"),
     path("uppfoljning/<str:code>/stang/", views.close, name="close"),

@@ -28,6 +28,7 @@ from .forms import (
     MeasurementForm,
     NarrativeForm,
     ReopenForm,
+    RoundForm,
 )
 from .models import ActionReport, FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
 from .queries import (
@@ -73,8 +74,33 @@ def inbox(request):
         "managed": managed,
         "closed": list(FollowUpRound.objects.filter(closed_at__isnull=False).order_by("-as_of")[:10]),
         "today": timezone.localdate(),
+        "may_set_up": rules.may_set_up_round(request.user, []),
     }
     return render(request, "followup/inbox.html", context)
+
+
+@login_required
+def round_create(request):
+    """Planners set up a round for the plans their units own; administrators for any."""
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not rules.may_set_up_round(request.user, data["plans"]):
+            raise PermissionDenied(_("You may only set up rounds for plans that your units own."))
+        if FollowUpRound.objects.filter(code=data["code"]).exists():
+            form.add_error("code", _("The code %(code)s is already used.") % {"code": data["code"]})
+        else:
+            try:
+                round, _created = services.round_upsert(**data)
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, problems)
+            else:
+                messages.success(request, _("The round %(round)s was set up.") % {"round": round.name})
+                return redirect("followup:overview", code=round.code)
+    elif not rules.may_set_up_round(request.user, []):
+        raise PermissionDenied(_("Only planners and administrators set up rounds."))
+    return render(request, "followup/round_form.html", {"form": form})
 
 
 @login_required
