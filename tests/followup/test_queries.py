@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 # Pinned counts; a change here is a decision, not a drift.
 EXPECTED = {
     "inbox": 11,
-    "unit_report": 17,
+    "unit_report": 16,
     "overview": 20,
     "round": 19,
     "round_closed": 6,
@@ -82,3 +82,19 @@ def test_a_closed_round_is_read_from_its_snapshot(client, reader, planner, round
     services.round_close(user=planner, round=round)
     client.force_login(reader)
     assert count_queries(client, reverse("followup:round", args=[round.code])) == EXPECTED["round_closed"]
+
+
+def test_the_inbox_does_not_read_rounds_that_do_not_concern_the_person(client, reporter, round):
+    client.force_login(reporter)
+    before = count_queries(client, reverse("followup:inbox"))
+    for number in range(5):
+        services.round_upsert(
+            code=f"OTHER-{number}",
+            name=f"Annan förvaltning {number}",
+            kind="interim_1",
+            as_of=round.as_of,
+            deadline=round.deadline,
+            plans=list(round.plans.all()),
+            units=[Unit.objects.get(code="KFN")],
+        )
+    assert count_queries(client, reverse("followup:inbox")) == before

@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from styrkort.org.models import Membership, Unit
+from styrkort.org.queries import unit_ids_below
 from styrkort.plans.models import Action, Plan
 
 
@@ -10,12 +11,7 @@ from styrkort.plans.models import Action, Plan
 def home(request):
     """The start page: what this person is responsible for, and where to go from here."""
     memberships = list(Membership.objects.filter(user=request.user).select_related("unit"))
-    # One query per membership: a person has a handful, whatever the size of the organisation.
-    within: set[int] = set()
-    for membership in memberships:
-        within |= set(
-            Unit.objects.descendants(membership.unit, include_self=True).values_list("pk", flat=True)
-        )
+    within = unit_ids_below(m.unit_id for m in memberships)
     units = list(
         Unit.objects.filter(pk__in=within)
         .annotate(action_count=Count("actions", distinct=True))

@@ -3,6 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from styrkort.org.models import Unit
+from styrkort.org.queries import unit_ids_below, with_depth
 from styrkort.plans.models import Action, Indicator
 
 from .models import ActionReport, FollowUpRound
@@ -11,22 +12,19 @@ from .models import ActionReport, FollowUpRound
 def round_unit_ids(round: FollowUpRound) -> frozenset[int]:
     """The round's units with every unit below them; kept on the round object."""
     if not hasattr(round, "_unit_ids"):
-        within: set[int] = set()
-        for unit in round.units.all():
-            within |= set(Unit.objects.descendants(unit, include_self=True).values_list("pk", flat=True))
-        round._unit_ids = frozenset(within)
+        round._unit_ids = unit_ids_below(unit.pk for unit in round.units.all())
     return round._unit_ids
 
 
 def round_units(round: FollowUpRound) -> list[Unit]:
-    """The round's units with their tree fields (depth, path), in one query; kept on the round object."""
+    """The round's units in tree order with `depth` and `path` (org.queries.with_depth); kept on the round."""
     if not hasattr(round, "_units"):
-        round._units = list(Unit.objects.with_tree_fields().filter(pk__in=round_unit_ids(round)))
+        round._units = with_depth(list(Unit.objects.filter(pk__in=round_unit_ids(round))))
     return round._units
 
 
 def units_below(unit: Unit) -> frozenset[int]:
-    return frozenset(Unit.objects.descendants(unit, include_self=True).values_list("pk", flat=True))
+    return unit_ids_below([unit.pk])
 
 
 def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = None) -> QuerySet[Action]:
@@ -61,6 +59,23 @@ def indicators_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = 
         .filter(Q(goal__unit__in=units) | Q(goal__unit__isnull=True, goal__plan__owner__in=units))
         .select_related("goal", "goal__area", "goal__plan", "goal__unit")
         .order_by("goal__area__order", "goal__order", "order", "code")
+    )
+
+
+def round_covers_action(round: FollowUpRound, action: Action) -> bool:
+    """actions_in_round's rule for one loaded action, without a query per check."""
+    return (
+        action.plan_id in {plan.pk for plan in round.plans.all()}
+        and (action.timeline_end_year is None or action.timeline_end_year >= round.year)
+        and any(unit.pk in round_unit_ids(round) for unit in action.units.all())
+    )
+
+
+def round_covers_indicator(round: FollowUpRound, indicator: Indicator) -> bool:
+    """indicators_in_round's rule for one loaded indicator."""
+    goal = indicator.goal
+    return goal.plan_id in {plan.pk for plan in round.plans.all()} and (
+        (goal.unit_id or goal.plan.owner_id) in round_unit_ids(round)
     )
 
 

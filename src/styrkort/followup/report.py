@@ -327,9 +327,8 @@ def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | Non
 def _unit_paths(round: FollowUpRound) -> dict[int, list[str]]:
     """Unit id → codes of the unit and every unit above it; one query."""
     units = round_units(round)
-    # tree_path lists ancestors' ids; codes of units outside the round are not needed.
     code_of = {unit.pk: unit.code for unit in units}
-    return {unit.pk: [code_of[pk] for pk in unit.tree_path if pk in code_of] for unit in units}
+    return {unit.pk: [code_of[pk] for pk in unit.path] for unit in units}
 
 
 def _action_line(action, unit_paths: dict[int, list[str]]) -> ActionLine:

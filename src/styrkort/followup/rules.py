@@ -24,6 +24,13 @@ def may_manage_round(user, round) -> bool:
     return any(plan.owner_id in planner_units for plan in round.plans.all())
 
 
+def manageable_rounds(rounds, user):
+    """The rounds among `rounds` that the user may manage (may_manage_round), as a queryset."""
+    if is_administrator(user):
+        return rounds
+    return rounds.filter(plans__owner__in=_planner_units(user)).distinct()
+
+
 def may_set_up_round(user, plans) -> bool:
     """Administrators; planners when every plan is owned by one of their units (or one below)."""
     if is_administrator(user):

@@ -29,7 +29,7 @@ from .models import (
     Reported,
     RoundEvent,
 )
-from .queries import actions_in_round, indicators_in_round, round_unit_ids
+from .queries import round_covers_action, round_covers_indicator, round_unit_ids
 
 
 class RoundClosed(StyrkortError):
@@ -71,11 +71,17 @@ def round_upsert(*, code: str, plans: list, units: list[Unit], **values) -> tupl
 
 
 def _open_round_locked(round: FollowUpRound) -> FollowUpRound:
-    """Re-read the round inside the transaction, so a save cannot slip past a concurrent close."""
-    fresh = FollowUpRound.objects.select_for_update().get(pk=round.pk)
-    if not fresh.is_open:
-        raise RoundClosed(fresh)
-    return fresh
+    """Re-read whether the round is closed inside the transaction, so a save cannot slip past a
+    concurrent close. The caller's object is kept: its prefetched plans and units are reused."""
+    round.closed_at = (
+        FollowUpRound.objects.select_for_update()
+        .filter(pk=round.pk)
+        .values_list("closed_at", flat=True)
+        .get()
+    )
+    if not round.is_open:
+        raise RoundClosed(round)
+    return round
 
 
 def _save_reported(model, *, user, lookup: dict, values: dict, version: int | None):
@@ -89,7 +95,10 @@ def _save_reported(model, *, user, lookup: dict, values: dict, version: int | No
         setattr(instance, name, value)
     instance.reported_by = user
     instance.version = current_version + 1
-    instance.full_clean()
+    # The row was just looked up under lock by its keys, and the objects in the lookup are loaded:
+    # skip re-checking them (a query each); the database's constraints still hold.
+    keys = [name for name, value in lookup.items() if hasattr(value, "pk")]
+    instance.full_clean(exclude=[*keys, "reported_by"], validate_unique=False, validate_constraints=False)
     instance._history_user = user
     instance.save()
     return instance
@@ -108,7 +117,7 @@ def action_report_save(
     version: int | None = None,
 ) -> ActionReport:
     round = _open_round_locked(round)
-    if not actions_in_round(round).filter(pk=action.pk).exists():
+    if not round_covers_action(round, action):
         raise NotAllowed(_("The action %(code)s is not part of this round.") % {"code": action.code})
     if not rules.may_report_action(user, round, action):
         raise NotAllowed(_("You may not report for the action %(code)s.") % {"code": action.code})
@@ -141,7 +150,7 @@ def measurement_save(
     version: int | None = None,
 ) -> Measurement:
     round = _open_round_locked(round)
-    if not indicators_in_round(round).filter(pk=indicator.pk).exists():
+    if not round_covers_indicator(round, indicator):
         raise NotAllowed(_("The indicator %(code)s is not part of this round.") % {"code": indicator.code})
     if not rules.may_report_indicator(user, round, indicator):
         raise NotAllowed(_("You may not report for the indicator %(code)s.") % {"code": indicator.code})

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from styrkort.core.history import history_entries
-from styrkort.org.models import Membership, Unit
-from styrkort.org.rules import REPORTING_ROLES
+from styrkort.org.models import Unit
+from styrkort.org.queries import unit_ids_above
+from styrkort.org.rules import REPORTING_ROLES, memberships_of
 from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Goal, Indicator, Target
 
 from . import rules, services
@@ -47,28 +48,38 @@ def _round(code: str) -> FollowUpRound:
     return get_object_or_404(FollowUpRound.objects.prefetch_related("plans", "units"), code=code)
 
 
+MANAGED_SHOWN = 50
+
+
 @login_required
 def inbox(request):
-    """What the person's units must report in open rounds, what is missing, and by when."""
-    memberships = list(
-        Membership.objects.filter(user=request.user, role__in=REPORTING_ROLES).select_related("unit")
+    """What the person's units must report in open rounds, what is missing, and by when.
+
+    Only the rounds that concern the person are read, so the page does not grow with the region.
+    """
+    units = sorted(
+        {m.unit for m in memberships_of(request.user) if m.role in REPORTING_ROLES}, key=lambda u: u.name
     )
-    rows, managed = [], []
-    for round in open_rounds().prefetch_related("plans", "units"):
-        scope = round_unit_ids(round)
-        for unit in sorted({m.unit for m in memberships if m.unit_id in scope}, key=lambda u: u.name):
-            total, reported = progress(round, units_below(unit))
-            rows.append(
-                {
-                    "round": round,
-                    "unit": unit,
-                    "total": total,
-                    "reported": reported,
-                    "missing": total - reported,
-                }
-            )
-        if rules.may_manage_round(request.user, round):
-            managed.append(round)
+    # A handful of memberships: a query or two each, whatever the size of the region.
+    above = {unit.pk: unit_ids_above([unit.pk]) for unit in units}
+    below = {unit.pk: units_below(unit) for unit in units}
+    concerning = open_rounds().filter(units__in=set().union(*above.values())).distinct()
+    rows = []
+    for round in concerning.prefetch_related("plans", "units"):
+        round_units = {u.pk for u in round.units.all()}
+        for unit in units:
+            if round_units & above[unit.pk]:
+                total, reported = progress(round, below[unit.pk])
+                rows.append(
+                    {
+                        "round": round,
+                        "unit": unit,
+                        "total": total,
+                        "reported": reported,
+                        "missing": total - reported,
+                    }
+                )
+    managed = list(rules.manageable_rounds(open_rounds(), request.user)[:MANAGED_SHOWN])
     context = {
         "rows": rows,
         "managed": managed,
@@ -207,14 +218,6 @@ def _plain_number(value) -> str:
     return text.replace(".", ",")
 
 
-def _unit_actions(round, unit):
-    return list(actions_in_round(round, units_below(unit)))
-
-
-def _unit_indicators(round, unit):
-    return list(indicators_with_figures(round, units_below(unit)))
-
-
 @login_required
 def unit_report(request, code: str, unit_code: str):
     """A department reports all its actions, indicators and texts on one page."""
@@ -227,10 +230,16 @@ def unit_report(request, code: str, unit_code: str):
         return redirect(f"{round.get_absolute_url()}?enhet={unit.code}")
     if not rules.may_report_for_unit(request.user, round, unit):
         raise PermissionDenied(_("You may not report for %(unit)s.") % {"unit": unit.name})
-    actions = _unit_actions(round, unit)
-    indicators = _unit_indicators(round, unit)
+    below = units_below(unit)
+    actions = list(actions_in_round(round, below))
+    indicators = list(indicators_with_figures(round, below))
+    goals = sorted(
+        {i.goal for i in indicators} | {a.goal for a in actions if a.goal}, key=lambda g: (g.order, g.code)
+    )
     narratives = {n.section: n for n in Narrative.objects.filter(round=round, unit=unit)}
-    goal_assessments = {a.goal_id: a for a in GoalAssessment.objects.filter(round=round)}
+    goal_assessments = {
+        a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
+    }
     context = {
         "round": round,
         "unit": unit,
@@ -248,10 +257,7 @@ def unit_report(request, code: str, unit_code: str):
         ],
         "goal_rows": [
             {"goal": goal, "form": _goal_form(goal, goal_assessments.get(goal.pk))}
-            for goal in sorted(
-                {i.goal for i in indicators} | {a.goal for a in actions if a.goal},
-                key=lambda g: (g.order, g.code),
-            )
+            for goal in goals
             if rules.may_report_goal(request.user, round, goal)
         ],
         "narrative_forms": [
@@ -298,10 +304,11 @@ def action_report_save(request, code: str, action_pk: int):
     form = _action_form(action, round, request.POST)
     conflict = None
     saved = False
+    report = action_report_of(action)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.action_report_save(
+            report = services.action_report_save(
                 user=request.user,
                 round=round,
                 action=action,
@@ -319,8 +326,8 @@ def action_report_save(request, code: str, action_pk: int):
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, problems)
-    report = ActionReport.objects.filter(round=round, action=action).select_related("reported_by").first()
     if conflict:
+        report = conflict.current
         # Keep what this person typed; move the version on so that saving again is a decision.
         post = request.POST.copy()
         post[form.add_prefix("version")] = str(conflict.current.version)

@@ -3,7 +3,7 @@
 import rules
 
 from .enums import Role
-from .models import Unit
+from .queries import unit_ids_below
 
 PLANNING_ROLES = (Role.ADMINISTRATOR, Role.PLANNER)
 REPORTING_ROLES = (Role.PLANNER, Role.REPORTER)
@@ -23,14 +23,7 @@ def unit_ids_with_role(user, roles) -> frozenset[int]:
     cache = user.__dict__.setdefault("_styrkort_units_by_roles", {})
     key = frozenset(roles)
     if key not in cache:
-        # One query per membership: a person has a handful, whatever the size of the organisation.
-        within: set[int] = set()
-        for membership in memberships_of(user):
-            if membership.role in key:
-                within |= set(
-                    Unit.objects.descendants(membership.unit, include_self=True).values_list("pk", flat=True)
-                )
-        cache[key] = frozenset(within)
+        cache[key] = unit_ids_below(m.unit_id for m in memberships_of(user) if m.role in key)
     return cache[key]
 
 
