@@ -3,12 +3,23 @@
 Scale N multiplies the organisation (boards, administrations, departments and their plans), so each
 plan keeps its size and the totals grow N times. Written with bulk_create for speed: benchmark data,
 not user writes, so it leaves no history rows.
+
+Follow-up: one open round per administration (32 at scale 1), covering its administration plan and
+the operational plans below it, with a report for about half of the round's actions and measurements
+for about half of its indicators. Two users for the page script: `bench` reports for the department
+REPORTER_UNIT, `bench-planner` plans for the administration PLANNER_UNIT above it.
 """
 
+import datetime as dt
 import random
+from decimal import Decimal
 
-from styrkort.org.enums import UnitKind
-from styrkort.org.models import Unit
+from django.contrib.auth import get_user_model
+
+from styrkort.followup.enums import ActionStatus, Colour, RoundKind
+from styrkort.followup.models import ActionReport, FollowUpRound, Measurement
+from styrkort.org.enums import Role, UnitKind
+from styrkort.org.models import Membership, Unit
 from styrkort.plans.enums import Direction, Frequency, GoalKind, PlanKind, PlanState, TimelineKind
 from styrkort.plans.models import Action, Goal, GoalArea, Indicator, Perspective, Plan, Target
 
@@ -18,6 +29,9 @@ DEPARTMENTS_PER_ADMINISTRATION = 15  # 1 + 8 + 32 + 480 = 521 units at scale 1
 GOALS_PER_DEPARTMENT_PLAN = 5
 INDICATORS_PER_GOAL = 1  # 480 plans × 5 goals = 2,400 indicators, plus the region plan's
 ACTIONS_PER_DEPARTMENT_PLAN = 25  # 480 × 25 = 12,000 actions
+ROUND_AS_OF = dt.date(2024, 8, 31)  # every generated action (2024–2026) is in a 2024 round
+REPORTER_UNIT = "B-RF-N1-F1-V1"
+PLANNER_UNIT = "B-RF-N1-F1"
 
 
 def generate(scale: int = 1, seed: int = 1) -> dict[str, int]:
@@ -142,12 +156,94 @@ def generate(scale: int = 1, seed: int = 1) -> dict[str, int]:
     Action.units.through.objects.bulk_create(
         Action.units.through(action_id=a.pk, unit_id=plan_owner[a.plan_id]) for a in actions
     )
+    reporter = _users()
+    _rounds(rng, admin_plans, dept_plans, actions, indicators, reporter)
     return {
         "units": Unit.objects.count(),
         "plans": Plan.objects.count(),
         "indicators": Indicator.objects.count(),
         "actions": Action.objects.count(),
+        "rounds": FollowUpRound.objects.count(),
+        "action_reports": ActionReport.objects.count(),
+        "measurements": Measurement.objects.count(),
     }
+
+
+def _users():
+    """The page script's reporter and planner; returns the reporter, who is named on the generated reports."""
+    User = get_user_model()
+    reporter = User.objects.create_user("bench", password="bench-password-1", first_name="Bench")
+    planner = User.objects.create_user("bench-planner", password="bench-password-1", first_name="Planner")
+    Membership.objects.create(user=reporter, unit=Unit.objects.get(code=REPORTER_UNIT), role=Role.REPORTER)
+    Membership.objects.create(user=planner, unit=Unit.objects.get(code=PLANNER_UNIT), role=Role.PLANNER)
+    return reporter
+
+
+def _rounds(rng, admin_plans, dept_plans, actions, indicators, reporter) -> None:
+    """One open round per administration plan, for the administration and the units below it."""
+    rounds = FollowUpRound.objects.bulk_create(
+        FollowUpRound(
+            code=f"B-DR2-{p.owner.code}",
+            name=f"Delårsrapport 2 2024 {p.owner.name}",
+            kind=RoundKind.INTERIM_2,
+            as_of=ROUND_AS_OF,
+            deadline=ROUND_AS_OF + dt.timedelta(days=15),
+        )
+        for p in admin_plans
+    )
+    round_of_admin_plan = {p.pk: r for p, r in zip(admin_plans, rounds, strict=True)}
+    round_of_plan = {p.pk: round_of_admin_plan[p.pk] for p in admin_plans} | {
+        p.pk: round_of_admin_plan[p.parent_id] for p in dept_plans
+    }
+    FollowUpRound.plans.through.objects.bulk_create(
+        FollowUpRound.plans.through(followupround_id=r.pk, plan_id=plan_pk)
+        for plan_pk, r in round_of_plan.items()
+    )
+    FollowUpRound.units.through.objects.bulk_create(
+        FollowUpRound.units.through(followupround_id=round_of_admin_plan[p.pk].pk, unit_id=p.owner_id)
+        for p in admin_plans
+    )
+    statuses = [ActionStatus.IN_PROGRESS] * 6 + [ActionStatus.DONE] * 2 + [ActionStatus.NOT_STARTED]
+    colours = [Colour.GREEN] * 6 + [Colour.YELLOW] * 2 + [Colour.RED]
+    reports = []
+    for action in actions:
+        if rng.random() >= 0.5:
+            continue
+        colour = rng.choice(colours)
+        reports.append(
+            ActionReport(
+                round=round_of_plan[action.plan_id],
+                action=action,
+                status=rng.choice(statuses),
+                colour=colour,
+                comment="Arbetet fortsätter enligt plan.",
+                deviation="" if colour == Colour.GREEN else "Försenat; ny tidplan tas fram under hösten.",
+                reported_by=reporter,
+                version=1,
+            )
+        )
+    ActionReport.objects.bulk_create(reports, batch_size=5000)
+    plan_of_goal = dict(Goal.objects.filter(plan__in=dept_plans).values_list("pk", "plan_id"))
+    measurements = []
+    for indicator in indicators:
+        if rng.random() >= 0.5:
+            continue
+        round = round_of_plan[plan_of_goal[indicator.goal_id]]
+        for period in (ROUND_AS_OF.year - 1, ROUND_AS_OF.year):
+            missing = rng.random() < 0.05
+            measurements.append(
+                Measurement(
+                    indicator=indicator,
+                    period=period,
+                    value=None if missing else Decimal(rng.randint(40, 99)),
+                    missing=missing,
+                    source="Bench",
+                    round=round if period == ROUND_AS_OF.year else None,
+                    reported_by=reporter,
+                    version=1,
+                )
+            )
+    Measurement.objects.bulk_create(measurements, batch_size=5000)
 
 
 def _units(parent: Unit, kind: str, letter: str, count: int) -> list[Unit]:

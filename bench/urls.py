@@ -1,6 +1,10 @@
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Group
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 
 @login_required
@@ -9,4 +13,19 @@ def bare(request):
     return render(request, "base.html")
 
 
-urlpatterns = [path("bench/bare/", bare), path("", include("styrkort.urls"))]
+@csrf_exempt
+@login_required
+@require_POST
+def bare_write(request):
+    """The baseline for a save: read one small row (a Group, which keeps no history), change it, save it."""
+    group, _ = Group.objects.get_or_create(name="bench-bare")
+    group.name = "bench-bare"  # same value: one UPDATE, like a status saved again
+    group.save()
+    return HttpResponse(request.POST.get("value", ""))
+
+
+urlpatterns = [
+    path("bench/bare/", bare),
+    path("bench/bare-write/", bare_write),
+    path("", include("styrkort.urls")),
+]
