@@ -2,29 +2,32 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from styrkort.org import queries as org_queries
 from styrkort.org.models import Unit
-from styrkort.org.queries import unit_ids_below, with_depth
 from styrkort.plans.models import Action, Indicator
 
 from .models import ActionReport, FollowUpRound
 
 
-def round_unit_ids(round: FollowUpRound) -> frozenset[int]:
-    """The round's units with every unit below them; kept on the round object."""
-    if not hasattr(round, "_unit_ids"):
-        round._unit_ids = unit_ids_below(unit.pk for unit in round.units.all())
-    return round._unit_ids
-
-
 def round_units(round: FollowUpRound) -> list[Unit]:
-    """The round's units in tree order with `depth` and `path` (org.queries.with_depth); kept on the round."""
+    """The round's units and every unit below them, in tree order with `depth` and `path`
+    (org.queries.with_depth); one query, kept on the round object."""
     if not hasattr(round, "_units"):
-        round._units = with_depth(list(Unit.objects.filter(pk__in=round_unit_ids(round))))
+        round._units = org_queries.with_depth(
+            list(org_queries.units_below(unit.pk for unit in round.units.all()))
+        )
     return round._units
 
 
+def round_unit_ids(round: FollowUpRound) -> frozenset[int]:
+    """The ids of round_units()."""
+    if not hasattr(round, "_unit_ids"):
+        round._unit_ids = frozenset(unit.pk for unit in round_units(round))
+    return round._unit_ids
+
+
 def units_below(unit: Unit) -> frozenset[int]:
-    return unit_ids_below([unit.pk])
+    return org_queries.unit_ids_below([unit.pk])
 
 
 def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = None) -> QuerySet[Action]:

@@ -7,25 +7,40 @@ recursive queries start at the units asked about and touch only their branches.
 from collections.abc import Iterable
 
 from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from .models import Unit
 
 _TABLE = Unit._meta.db_table
 
 
-def _walk(unit_ids: Iterable[int], *, join: str) -> frozenset[int]:
-    ids = [int(pk) for pk in unit_ids]
-    if not ids:
-        return frozenset()
-    placeholders = ", ".join(["%s"] * len(ids))
+def _walk_sql(unit_ids: list[int], *, join: str) -> tuple[str, list[int]]:
+    placeholders = ", ".join(["%s"] * len(unit_ids))
     sql = (
         f"WITH RECURSIVE walk(id, parent_id) AS ("  # noqa: S608 - table name from the model, ids as parameters
         f" SELECT id, parent_id FROM {_TABLE} WHERE id IN ({placeholders})"
         f" UNION SELECT u.id, u.parent_id FROM {_TABLE} u JOIN walk w ON {join}"
         f") SELECT id FROM walk"
     )
+    return sql, unit_ids
+
+
+def units_below(unit_ids: Iterable[int]) -> QuerySet[Unit]:
+    """The given units and every unit below them, as a queryset (the walk is its subquery)."""
+    ids = [int(pk) for pk in unit_ids]
+    if not ids:
+        return Unit.objects.none()
+    walk = RawSQL(*_walk_sql(ids, join="u.parent_id = w.id"))  # noqa: S611 - ids are parameters
+    return Unit.objects.filter(pk__in=walk)
+
+
+def _walk(unit_ids: Iterable[int], *, join: str) -> frozenset[int]:
+    ids = [int(pk) for pk in unit_ids]
+    if not ids:
+        return frozenset()
     with connection.cursor() as cursor:
-        cursor.execute(sql, ids)
+        cursor.execute(*_walk_sql(ids, join=join))
         return frozenset(row[0] for row in cursor.fetchall())
 
 
