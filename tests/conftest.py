@@ -1,17 +1,29 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from styrkort.demo.services import demo_load
+from styrkort.demo.services import demo_load, demo_rounds_load
 from styrkort.org.enums import Role, UnitKind
 from styrkort.org.models import Membership, Unit
 
 
 @pytest.fixture
 def demo(db):
-    """The Region Västmanland demo, loaded through the plan workbook import."""
-    result = demo_load()
+    """The Region Västmanland demo's plans and users, loaded through the plan workbook import.
+
+    Without the demo's follow-up rounds (`full_demo` adds them): most tests make rounds of their own,
+    and importing and closing the annual report 2023 would double the time of each test using this.
+    """
+    result = demo_load(rounds=False)
     assert result.ok, [str(p) for p in result.problems]
     return result
+
+
+@pytest.fixture
+def full_demo(demo):
+    """The whole demo: also the closed annual report 2023 (seed 002) and the open interim report 2024."""
+    loaded = demo_rounds_load()
+    assert loaded.ok, [str(p) for p in loaded.problems]
+    return demo
 
 
 @pytest.fixture

@@ -1,8 +1,13 @@
+import datetime as dt
 import io
 
 import pytest
 
 from styrkort.demo.services import DEMO_WORKBOOK
+from styrkort.followup.enums import RoundKind
+from styrkort.followup.services import round_upsert
+from styrkort.org.models import Unit
+from styrkort.plans.models import Plan
 
 
 def load(content: bytes):
@@ -26,3 +31,48 @@ def demo_workbook():
 def workbook_content(content: bytes) -> dict[str, list[tuple]]:
     workbook = load(content)
     return {sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook}
+
+
+@pytest.fixture
+def followup_round(demo):
+    """An open annual round of 2023 for the development administration (RUF) and the units below it."""
+    created, _ = round_upsert(
+        code="TEST-AR-2023",
+        name="Årsredovisning 2023 – test",
+        kind=RoundKind.ANNUAL,
+        as_of=dt.date(2023, 12, 31),
+        deadline=dt.date(2024, 1, 17),
+        plans=[Plan.objects.get(code="RUF-2023")],
+        units=[Unit.objects.get(code="RUF")],
+    )
+    return created
+
+
+@pytest.fixture
+def other_round(followup_round):
+    """A second open round for the same plan and units."""
+    created, _ = round_upsert(
+        code="TEST-DR1-2024",
+        name="Delårsrapport 1 2024 – test",
+        kind=RoundKind.INTERIM_1,
+        as_of=dt.date(2024, 4, 30),
+        deadline=dt.date(2024, 5, 15),
+        plans=list(followup_round.plans.all()),
+        units=list(followup_round.units.all()),
+    )
+    return created
+
+
+def cells(worksheet, row: int) -> dict:
+    """The cells of one row by header, to read or fill in like a person would."""
+    headers = [cell.value for cell in worksheet[1]]
+    return dict(zip(headers, worksheet[row], strict=False))
+
+
+def find_row(worksheet, **wanted) -> int:
+    """The number of the first row whose cells (by header) hold the wanted values."""
+    for row in range(2, worksheet.max_row + 1):
+        by_header = cells(worksheet, row)
+        if all(by_header[header].value == value for header, value in wanted.items()):
+            return row
+    raise LookupError(wanted)

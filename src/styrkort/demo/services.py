@@ -1,17 +1,31 @@
-"""The Region Västmanland demo: the plan workbook in data/, loaded through the product's own import."""
+"""The Region Västmanland demo, loaded through the product's own imports and services.
 
+The plan workbook in data/ holds the plans; data/followup-2023/ holds the annual report 2023 of the
+regional development administration (seed 002) as a follow-up workbook, imported into its round,
+which is then closed. An open interim round of 2024 gives the inbox something to do.
+"""
+
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
-from styrkort.exchange.services import plan_workbook_import
+from styrkort.exchange.services import followup_workbook_import, plan_workbook_import
 from styrkort.exchange.workbook import ImportResult
+from styrkort.followup.enums import RoundKind
+from styrkort.followup.models import FollowUpRound
+from styrkort.followup.services import round_close, round_upsert
 from styrkort.org.enums import Role
 from styrkort.org.models import Unit
 from styrkort.org.services import user_ensure
+from styrkort.plans.models import Plan
 
-DEMO_WORKBOOK = Path(__file__).parent / "data" / "region-vastmanland-plan.xlsx"
+DATA = Path(__file__).parent / "data"
+DEMO_WORKBOOK = DATA / "region-vastmanland-plan.xlsx"
+ANNUAL_REPORT_2023_WORKBOOK = DATA / "followup-2023" / "AR-2023-RUF.xlsx"
 DEMO_PASSWORD = "styrkort-demo"  # noqa: S105 - published on purpose: these are demo logins
 
 
@@ -35,8 +49,57 @@ DEMO_USERS = (
 )
 
 
+@dataclass(frozen=True)
+class DemoRound:
+    code: str
+    name: str
+    kind: RoundKind
+    as_of: dt.date
+    deadline: dt.date | None  # None: two weeks from the day the demo is loaded
+    plan_codes: tuple[str, ...] = ("RUF-2023",)
+    unit_codes: tuple[str, ...] = ("RUF",)
+    workbook: Path | None = None  # imported, then the round is closed
+
+    def values(self) -> dict:
+        # An open round's deadline follows the loading day, so the inbox always has work that is due.
+        deadline = self.deadline or timezone.localdate() + dt.timedelta(days=14)
+        return {
+            "code": self.code,
+            "name": self.name,
+            "kind": self.kind,
+            "as_of": self.as_of,
+            "deadline": deadline,
+            "plans": list(Plan.objects.filter(code__in=self.plan_codes)),
+            "units": list(Unit.objects.filter(code__in=self.unit_codes)),
+        }
+
+
+DEMO_ROUNDS = (
+    DemoRound(
+        "AR-2023-RUF",
+        "Årsredovisning 2023 – Regionala utvecklingsförvaltningen",
+        RoundKind.ANNUAL,
+        as_of=dt.date(2023, 12, 31),
+        # Seed 002 is dated 2024-01-17 on every page and goes to the board on 2024-01-23.
+        deadline=dt.date(2024, 1, 17),
+        workbook=ANNUAL_REPORT_2023_WORKBOOK,
+    ),
+    DemoRound(
+        "DR1-2024-RUF",
+        "Delårsrapport 1 2024 – Regionala utvecklingsförvaltningen",
+        RoundKind.INTERIM_1,
+        as_of=dt.date(2024, 4, 30),
+        deadline=None,
+    ),
+)
+
+
 @transaction.atomic
-def demo_load() -> ImportResult:
+def demo_load(*, rounds: bool = True) -> ImportResult:
+    """Load or refresh the demo; safe to run again. Returns the plan import, or the first that failed.
+
+    `rounds=False` loads the plans and users only, in half the time, for tests that make their own rounds.
+    """
     result = plan_workbook_import(source=DEMO_WORKBOOK)
     if not result.ok:
         return result
@@ -48,4 +111,45 @@ def demo_load() -> ImportResult:
             unit=Unit.objects.get(code=demo_user.unit_code),
             role=demo_user.role,
         )
+    if rounds:
+        loaded = demo_rounds_load()
+        if not loaded.ok:
+            transaction.set_rollback(True)
+            return loaded
     return result
+
+
+@transaction.atomic
+def demo_rounds_load() -> ImportResult:
+    """The demo's follow-up rounds, on top of its plans and users (demo_load loads all three).
+
+    The annual report is imported in the planner's name and closed by the administrator; a round
+    that is already closed is left as it is. Returns the first import that failed, else an empty result.
+    """
+    users = get_user_model().objects.in_bulk(["planerare", "admin"], field_name="username")
+    for demo_round in DEMO_ROUNDS:
+        failed = _round_load(demo_round, reporter=users["planerare"], closer=users["admin"])
+        if failed is not None:
+            transaction.set_rollback(True)
+            return failed
+    return ImportResult()
+
+
+def _round_load(demo_round: DemoRound, *, reporter, closer) -> ImportResult | None:
+    """Create or update the round, fill and close it from its workbook; a closed round is left alone."""
+    existing = FollowUpRound.objects.filter(code=demo_round.code).first()
+    if existing is not None and not existing.is_open:
+        return None
+    followup_round, _created = round_upsert(**demo_round.values())
+    if demo_round.workbook is None:
+        return None
+    imported = followup_workbook_import(
+        source=demo_round.workbook,
+        user=reporter,
+        round=followup_round,
+        unit=Unit.objects.get(code=demo_round.unit_codes[0]),
+    )
+    if not imported.ok:
+        return imported
+    round_close(user=closer, round=followup_round)
+    return None

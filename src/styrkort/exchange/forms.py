@@ -12,3 +12,9 @@ class WorkbookUploadForm(forms.Form):
 
 class WorkbookConfirmForm(forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
+
+
+class FollowUpWorkbookUploadForm(WorkbookUploadForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workbook"].label = _("Follow-up workbook (.xlsx)")

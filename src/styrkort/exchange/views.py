@@ -1,85 +1,175 @@
-"""Plan workbook upload (check, preview, confirm) and download."""
+"""Workbook pages: download, and upload in three steps (check, preview, confirm).
+
+The plan workbook has one page for the whole register; the follow-up workbook one per round and unit.
+Both keep a checked file under MEDIA_ROOT until it is confirmed, named by a token in the session.
+"""
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
 
-from .forms import WorkbookConfirmForm, WorkbookUploadForm
-from .services import max_upload_bytes, plan_workbook_export, plan_workbook_import, too_large_message
+from styrkort.followup.models import FollowUpRound
+from styrkort.followup.queries import round_unit_ids
+from styrkort.followup.rules import may_report_for_unit
+from styrkort.org.models import Unit
+
+from .followup_workbook import FOLLOWUP_SHEETS
+from .forms import FollowUpWorkbookUploadForm, WorkbookConfirmForm, WorkbookUploadForm
+from .services import (
+    followup_workbook_export,
+    followup_workbook_import,
+    max_upload_bytes,
+    plan_workbook_export,
+    plan_workbook_import,
+    too_large_message,
+)
 from .workbook import SHEETS, ImportResult, Problem
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ImportRun = Callable[..., ImportResult]  # (source=bytes, dry_run=bool) -> ImportResult
 
 
 def _pending_path(token: uuid.UUID) -> Path:
     return Path(settings.MEDIA_ROOT) / "pending-imports" / f"{token}.xlsx"
 
 
-@login_required
-def workbook_download(request):
-    content = plan_workbook_export()
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_TYPE)
-    filename = f"planarbetsbok-{timezone.localdate().isoformat()}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _check(request, form, run: ImportRun, session_key: str) -> tuple[ImportResult | None, uuid.UUID | None]:
+    """A dry run of the uploaded file; a file without problems is kept for the confirm step."""
+    if request.method != "POST" or not form.is_valid():
+        return None, None
+    upload = form.cleaned_data["workbook"]
+    if upload.size > max_upload_bytes():
+        return ImportResult(problems=[Problem("", None, None, too_large_message())], dry_run=True), None
+    content = upload.read()
+    result = run(source=content, dry_run=True)
+    if not result.ok:
+        return result, None
+    token = uuid.uuid4()
+    path = _pending_path(token)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    request.session[session_key] = str(token)
+    return result, token
+
+
+def _confirm(request, run: ImportRun, session_key: str) -> ImportResult | None:
+    """Import the file checked before, for real; None (with a message) when it is gone."""
+    form = WorkbookConfirmForm(request.POST)
+    token = str(form.cleaned_data["token"]) if form.is_valid() else None
+    path = _pending_path(form.cleaned_data["token"]) if token else None
+    if token is None or token != request.session.get(session_key) or not path.is_file():
+        messages.error(request, _("The checked file is no longer available. Upload it again."))
+        return None
+    result = run(source=path.read_bytes())
+    path.unlink(missing_ok=True)
+    request.session.pop(session_key, None)
+    return result
+
+
+def _upload_page(
+    request, *, run: ImportRun, session_key: str, form_class, template: str, context: dict, done_url: str
+):
+    """GET: the upload form. POST with a file: a dry run and its preview. POST with a token: save."""
+    context = {"form": form_class(), "result": None, "token": None, **context}
+    if request.method == "POST" and "token" in request.POST:
+        result = _confirm(request, run, session_key)
+        if result is None:
+            return redirect(request.path)
+        if result.ok:
+            created = sum(c.created for c in result.counts.values())
+            updated = sum(c.updated for c in result.counts.values())
+            messages.success(
+                request,
+                _("The workbook was saved: %(created)s new, %(updated)s updated.")
+                % {"created": created, "updated": updated},
+            )
+            return redirect(done_url)
+    else:
+        context["form"] = form_class(request.POST or None, request.FILES or None)
+        result, context["token"] = _check(request, context["form"], run, session_key)
+    context["result"] = result
+    return render(request, template, context, status=422 if result and not result.ok else 200)
+
+
+# ---------------------------------------------------------------------------
+# The plan workbook
+
+
+@login_required
+def workbook_download(request):
+    return _xlsx_response(plan_workbook_export(), f"planarbetsbok-{timezone.localdate().isoformat()}.xlsx")
 
 
 @login_required
 @permission_required("plans.import_workbook", raise_exception=True)
 def workbook_import(request):
-    """GET: the upload form. POST with a file: a dry run and its preview. POST with a token: save."""
-    if request.method == "POST" and "token" in request.POST:
-        return _confirm(request)
-    form = WorkbookUploadForm(request.POST or None, request.FILES or None)
-    result = None
-    token = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["workbook"]
-        if upload.size > max_upload_bytes():
-            result = ImportResult(problems=[Problem("", None, None, too_large_message())], dry_run=True)
-        else:
-            content = upload.read()
-            result = plan_workbook_import(source=content, dry_run=True)
-            if result.ok:
-                token = uuid.uuid4()
-                path = _pending_path(token)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content)
-                request.session["pending_import"] = str(token)
-    context = {"form": form, "result": result, "token": token, "sheets": SHEETS}
-    return render(
-        request, "exchange/workbook_import.html", context, status=422 if result and not result.ok else 200
-    )
-
-
-def _confirm(request):
-    form = WorkbookConfirmForm(request.POST)
-    if not form.is_valid() or str(form.cleaned_data["token"]) != request.session.get("pending_import"):
-        messages.error(request, _("The checked file is no longer available. Upload it again."))
-        return redirect("exchange:import")
-    path = _pending_path(form.cleaned_data["token"])
-    if not path.is_file():
-        messages.error(request, _("The checked file is no longer available. Upload it again."))
-        return redirect("exchange:import")
-    result = plan_workbook_import(source=path.read_bytes())
-    path.unlink(missing_ok=True)
-    request.session.pop("pending_import", None)
-    if not result.ok:
-        context = {"form": WorkbookUploadForm(), "result": result, "token": None, "sheets": SHEETS}
-        return render(request, "exchange/workbook_import.html", context, status=422)
-    created = sum(c.created for c in result.counts.values())
-    updated = sum(c.updated for c in result.counts.values())
-    messages.success(
+    return _upload_page(
         request,
-        _("The workbook was saved: %(created)s new, %(updated)s updated.")
-        % {"created": created, "updated": updated},
+        run=plan_workbook_import,
+        session_key="pending_import",
+        form_class=WorkbookUploadForm,
+        template="exchange/workbook_import.html",
+        context={"sheets": SHEETS},
+        done_url=reverse("plans:plan_list"),
     )
-    return redirect("plans:plan_list")
+
+
+# ---------------------------------------------------------------------------
+# The follow-up workbook of one unit in one round
+
+
+def _round_and_unit(round_code: str, unit_code: str) -> tuple[FollowUpRound, Unit]:
+    rounds = FollowUpRound.objects.prefetch_related("plans", "units")
+    followup_round = get_object_or_404(rounds, code=round_code)
+    unit = get_object_or_404(Unit, code=unit_code)
+    if unit.pk not in round_unit_ids(followup_round):
+        raise Http404(_("The unit %(unit)s does not report in this round.") % {"unit": unit.code})
+    return followup_round, unit
+
+
+@login_required
+def followup_download(request, round_code: str, unit_code: str):
+    """Anyone who may read the round may download a unit's workbook, with what is reported so far."""
+    followup_round, unit = _round_and_unit(round_code, unit_code)
+    content = followup_workbook_export(round=followup_round, unit=unit)
+    filename = f"uppfoljning-{slugify(followup_round.code)}-{slugify(unit.code)}.xlsx"
+    return _xlsx_response(content, filename)
+
+
+@login_required
+def followup_import(request, round_code: str, unit_code: str):
+    """Like the plan import, for one unit's follow-up workbook; only for those who may report for the unit."""
+    followup_round, unit = _round_and_unit(round_code, unit_code)
+    if not may_report_for_unit(request.user, followup_round, unit):
+        raise PermissionDenied
+
+    def run(**kwargs) -> ImportResult:
+        return followup_workbook_import(user=request.user, round=followup_round, unit=unit, **kwargs)
+
+    return _upload_page(
+        request,
+        run=run,
+        session_key=f"pending_followup_import:{followup_round.code}:{unit.code}",
+        form_class=FollowUpWorkbookUploadForm,
+        template="exchange/followup_import.html",
+        context={"sheets": FOLLOWUP_SHEETS, "round": followup_round, "unit": unit},
+        done_url=reverse("followup:unit_report", args=[followup_round.code, unit.code]),
+    )

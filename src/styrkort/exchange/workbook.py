@@ -123,6 +123,13 @@ def read_text(value):
     return _text(value)
 
 
+def read_raw(value):
+    """The cell as it is (a number stays a number), for a reader that needs another column first."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
+
+
 def read_int(value):
     text = _text(value)
     if not text:
@@ -263,6 +270,8 @@ class Column:
     read: Callable[[Any], Any] = read_text
     required: bool = False
     fields: tuple[str, ...] = ()  # model fields whose errors belong to this column (default: key)
+    read_only: bool = False  # written on export for the reader's sake, never read on import
+    width: int | None = None  # characters; default from the header
 
     def owns(self, field_name: str) -> bool:
         return field_name in (self.fields or (self.key,))
@@ -270,11 +279,20 @@ class Column:
 
 @dataclass(frozen=True)
 class Sheet:
+    """One sheet of a workbook format. exchange/engine.py reads and writes any format made of these.
+
+    `save(**context, **row)` writes one row and returns (object, created); `export(**context)` yields
+    the rows to write. The context is what the whole file is about (the follow-up's round, unit and
+    person); the plan workbook has none. A sheet without `save` is read by its format's own code.
+    """
+
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # keys that identify a row; duplicates in one file are refused
-    save: Callable[..., tuple[Model, bool]]
-    export: Callable[[], Iterable[dict[str, Any]]]
+    save: Callable[..., tuple[Model | None, bool]] | None
+    export: Callable[..., Iterable[dict[str, Any]]]
+    # A row whose cells in these columns are all blank says nothing and is skipped.
+    skip_when_blank: tuple[str, ...] = ()
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -516,7 +534,8 @@ def _export_actions():
 _UNIT_MISSING = gettext_lazy("There is no unit with the code %(code)s.")
 _unit = ref_reader(Unit, _UNIT_MISSING)
 _plan = ref_reader(Plan, gettext_lazy("There is no plan with the code %(code)s."))
-_goal = ref_reader(Goal, gettext_lazy("There is no goal with the code %(code)s."))
+goal_ref = ref_reader(Goal, gettext_lazy("There is no goal with the code %(code)s."))
+indicator_ref = ref_reader(Indicator, gettext_lazy("There is no indicator with the code %(code)s."))
 _area = ref_reader(GoalArea, gettext_lazy("There is no goal area with the code %(code)s."))
 _TIMELINE_FIELDS = ("timeline", "timeline_kind", "timeline_start_year", "timeline_end_year", "timeline_date")
 
@@ -594,7 +613,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Typ", "kind", choice_reader(GOAL_KINDS), required=True),
             Column("Målområde", "area", _area),
             Column("Enhet", "unit", _unit),
-            Column("Överordnat mål", "parent", _goal),
+            Column("Överordnat mål", "parent", goal_ref),
             Column("Beskrivning", "description"),
             Column("Ordning", "order", read_int),
         ),
@@ -606,7 +625,7 @@ SHEETS: tuple[Sheet, ...] = (
         name="Indikatorer",
         columns=(
             Column("Kod", "code", required=True),
-            Column("Mål", "goal", _goal, required=True),
+            Column("Mål", "goal", goal_ref, required=True),
             Column("Namn", "name", required=True),
             Column("Definition", "definition"),
             Column("Enhet", "unit_of_measure", required=True),
@@ -629,12 +648,7 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         name="Målvärden",
         columns=(
-            Column(
-                "Indikator",
-                "indicator",
-                ref_reader(Indicator, gettext_lazy("There is no indicator with the code %(code)s.")),
-                required=True,
-            ),
+            Column("Indikator", "indicator", indicator_ref, required=True),
             Column("År", "year", read_int, required=True),
             Column("Indelning", "breakdown", read_breakdown),
             Column("Jämförelse", "comparator", choice_reader(COMPARATORS), required=True),
@@ -656,7 +670,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Mottagare", "receiver", _unit, required=True),
             Column("Tidplan", "timeline", read_timeline, fields=_TIMELINE_FIELDS),
             Column("Målområde", "area", _area),
-            Column("Mål", "goal", _goal),
+            Column("Mål", "goal", goal_ref),
             Column("Tillkommande", "added_during_year", yes_no),
             Column("Ordning", "order", read_int),
         ),
@@ -673,7 +687,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Tidplan", "timeline", read_timeline, fields=_TIMELINE_FIELDS),
             Column("Ansvariga", "units", refs_reader(Unit, _UNIT_MISSING)),
             Column("Målområde", "area", _area),
-            Column("Mål", "goal", _goal),
+            Column("Mål", "goal", goal_ref),
             Column(
                 "Uppdrag",
                 "assignment",

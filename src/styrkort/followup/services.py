@@ -85,7 +85,9 @@ def _open_round_locked(round: FollowUpRound) -> FollowUpRound:
 
 
 def _save_reported(model, *, user, lookup: dict, values: dict, version: int | None):
-    instance = model.objects.select_for_update().filter(**lookup).first()
+    # Ordered by pk: the models' default ordering (Measurement's breakdown__order) would add an outer
+    # join, and PostgreSQL refuses FOR UPDATE on the nullable side of one.
+    instance = model.objects.select_for_update().filter(**lookup).order_by("pk").first()
     current_version = instance.version if instance else 0
     if version is not None and version != current_version:
         raise StaleEdit(instance) if instance else NotAllowed(_("What you edited has been removed."))

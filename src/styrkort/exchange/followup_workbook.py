@@ -1,0 +1,524 @@
+"""The follow-up workbook (docs/followup-workbook.md): what one unit reports in one round, as XLSX.
+
+One file per round and unit; its sheet Uppföljning says which. The other sheets hold the unit's
+action reports, measurements, indicator and goal assessments and report texts. Every row is saved
+through followup/services.py, which checks that the round is open, that the thing belongs to the
+round and that the person may report it; this module adds that it belongs to the file's unit.
+The format is declared as Sheet specs, read and written by exchange/engine.py like the plan workbook.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from styrkort.core.numbers import NumberError, parse_quantity
+from styrkort.errors import StyrkortError
+from styrkort.followup import services as followup_services
+from styrkort.followup.enums import ActionStatus, Colour, NarrativeSection
+from styrkort.followup.models import (
+    FollowUpRound,
+    GoalAssessment,
+    IndicatorAssessment,
+    Measurement,
+    Narrative,
+)
+from styrkort.followup.queries import (
+    action_report_of,
+    actions_in_round,
+    indicators_in_round,
+    round_unit_ids,
+    units_below,
+)
+from styrkort.followup.rules import may_report_for_unit
+from styrkort.followup.status import IndicatorStatus, Trend
+from styrkort.org.models import Unit
+from styrkort.plans.models import Action, Goal, Indicator
+
+from .engine import read_rows
+from .workbook import (
+    LIST_SEPARATOR,
+    REFERENCE_SEPARATOR,
+    TOTAL_BREAKDOWN,
+    Column,
+    ImportResult,
+    Problem,
+    Sheet,
+    choice_reader,
+    choice_writer,
+    goal_ref,
+    indicator_ref,
+    number_out,
+    read_breakdown,
+    read_int,
+    read_raw,
+    yes_no,
+)
+
+# The workbook's own vocabulary: Swedish words, whatever the interface language.
+# The first word for a value is the one written on export.
+ACTION_STATUSES = {
+    "ej påbörjat": ActionStatus.NOT_STARTED,
+    "ej påbörjad": ActionStatus.NOT_STARTED,
+    "pågår": ActionStatus.IN_PROGRESS,
+    "klart": ActionStatus.DONE,
+    "klar": ActionStatus.DONE,
+    "vilande": ActionStatus.PAUSED,
+    "avbruten": ActionStatus.CANCELLED,
+    "avbrutet": ActionStatus.CANCELLED,
+}
+COLOURS = {"grön": Colour.GREEN, "gul": Colour.YELLOW, "röd": Colour.RED}
+INDICATOR_STATUSES = {
+    "grön": IndicatorStatus.GREEN,
+    "gul": IndicatorStatus.YELLOW,
+    "röd": IndicatorStatus.RED,
+    "data saknas": IndicatorStatus.GREY,
+}
+TRENDS = {
+    "positiv": Trend.POSITIVE,
+    "negativ": Trend.NEGATIVE,
+    "oförändrad": Trend.UNCHANGED,
+    "oförändrat": Trend.UNCHANGED,
+}
+SECTIONS = {
+    "inledning": NarrativeSection.INTRODUCTION,
+    "väsentliga händelser": NarrativeSection.EVENTS,
+    "utmaningar närmaste året": NarrativeSection.NEAR_FUTURE,
+    "utmaningar på längre sikt": NarrativeSection.LONG_TERM,
+}
+INFO_SHEET = "Uppföljning"
+ROUND_FIELD, UNIT_FIELD = "Uppföljningstillfälle", "Enhet"
+# Fält → key; only the round and the unit are read, the rest is there for the reporter.
+INFO_FIELDS = {
+    ROUND_FIELD: "round",
+    UNIT_FIELD: "unit",
+    "Namn": "name",
+    "Per datum": "as_of",
+    "Sista dag": "deadline",
+}
+
+
+class UnitNotInRound(StyrkortError):
+    def __init__(self, round: FollowUpRound, unit: Unit):
+        super().__init__(
+            _("The unit %(unit)s does not report in the round %(round)s.")
+            % {"unit": unit.code, "round": round.code}
+        )
+
+
+@dataclass
+class FollowUpImportResult(ImportResult):
+    round: FollowUpRound | None = None
+    unit: Unit | None = None
+
+
+@dataclass
+class FollowUpScope:
+    """What the file is about: a round, a unit with the units below it, and who imports (None on export).
+
+    The unit's actions, indicators and goals are read once per file, not once per row.
+    """
+
+    round: FollowUpRound
+    unit: Unit
+    user: Any = None
+
+    @cached_property
+    def unit_ids(self) -> frozenset[int]:
+        return units_below(self.unit)
+
+    @cached_property
+    def actions(self) -> list[Action]:
+        return list(actions_in_round(self.round, self.unit_ids))
+
+    @cached_property
+    def indicators(self) -> list[Indicator]:
+        return list(indicators_in_round(self.round, self.unit_ids).prefetch_related("breakdowns"))
+
+    @cached_property
+    def goals(self) -> list[Goal]:
+        """Goals of the unit's indicators and actions, in the order of the plan."""
+        ids = {indicator.goal_id for indicator in self.indicators} | {a.goal_id for a in self.actions}
+        return list(
+            Goal.objects.filter(pk__in=ids - {None})
+            .select_related("area")
+            .order_by(F("area__order").asc(nulls_last=True), "order", "code")
+        )
+
+    @cached_property
+    def _indicator_ids(self) -> frozenset[int]:
+        return frozenset(indicator.pk for indicator in self.indicators)
+
+    @cached_property
+    def _goal_ids(self) -> frozenset[int]:
+        return frozenset(goal.pk for goal in self.goals)
+
+    @cached_property
+    def _actions_by_reference(self) -> dict[tuple[str, str], Action]:
+        return {(action.plan.code, action.code): action for action in self.actions}
+
+    def action(self, plan_code: str, code: str) -> Action:
+        if (plan_code, code) in self._actions_by_reference:
+            return self._actions_by_reference[plan_code, code]
+        reference = f"{plan_code}{REFERENCE_SEPARATOR}{code}"
+        if not Action.objects.filter(plan__code=plan_code, code=code).exists():
+            raise ValidationError({"code": _("There is no action %(code)s.") % {"code": reference}})
+        message = _(
+            "The workbook is for %(unit)s, and the action %(code)s is not part of it in the round %(round)s."
+        )
+        raise ValidationError({"code": self._outside(message, reference)})
+
+    def check_indicator(self, indicator: Indicator) -> None:
+        if indicator.pk not in self._indicator_ids:
+            message = _(
+                "The workbook is for %(unit)s, and the indicator %(code)s "
+                "is not part of it in the round %(round)s."
+            )
+            raise ValidationError({"indicator": self._outside(message, indicator.code)})
+
+    def check_goal(self, goal: Goal) -> None:
+        if goal.pk not in self._goal_ids:
+            message = _(
+                "The workbook is for %(unit)s, and the goal %(code)s "
+                "is not part of it in the round %(round)s."
+            )
+            raise ValidationError({"goal": self._outside(message, goal.code)})
+
+    def _outside(self, message: str, code: str) -> str:
+        return message % {"unit": self.unit.code, "code": code, "round": self.round.code}
+
+
+def scope_for_export(*, round: FollowUpRound, unit: Unit) -> FollowUpScope:
+    if unit.pk not in round_unit_ids(round):
+        raise UnitNotInRound(round, unit)
+    return FollowUpScope(round=round, unit=unit)
+
+
+# ---------------------------------------------------------------------------
+# Uppföljning: which round and unit the file is about.
+
+
+def scope_from_workbook(
+    workbook, result: ImportResult, *, user, round: FollowUpRound | None, unit: Unit | None
+) -> FollowUpScope | None:
+    """The round and unit named in the file (or given by the caller), checked; None with problems added."""
+    info, rows = {}, {}
+    if INFO_SHEET in workbook.sheetnames:
+        for row_number, values, _codes in read_rows(INFO_SHEET_SPEC, workbook[INFO_SHEET], result):
+            info[values["field"]] = values["value"]
+            rows[values["field"]] = row_number
+    if not result.ok:
+        return None
+    round = _identify(
+        result,
+        FollowUpRound,
+        given=round,
+        code=info.get("round", ""),
+        row=rows.get("round"),
+        field=ROUND_FIELD,
+        wrong=_("The workbook is for the follow-up round %(found)s, not %(expected)s."),
+        missing=_("There is no follow-up round with the code %(code)s."),
+    )
+    unit = _identify(
+        result,
+        Unit,
+        given=unit,
+        code=info.get("unit", ""),
+        row=rows.get("unit"),
+        field=UNIT_FIELD,
+        wrong=_("The workbook is for the unit %(found)s, not %(expected)s."),
+        missing=_("There is no unit with the code %(code)s."),
+    )
+    if round is None or unit is None:
+        return None
+    if unit.pk not in round_unit_ids(round):
+        message = str(UnitNotInRound(round, unit))
+    elif not round.is_open:
+        message = str(followup_services.RoundClosed(round))
+    elif not may_report_for_unit(user, round, unit):
+        message = _("You may not report for the unit %(unit)s in the round %(round)s.") % {
+            "unit": unit.code,
+            "round": round.code,
+        }
+    else:
+        return FollowUpScope(round=round, unit=unit, user=user)
+    result.problems.append(Problem("", None, None, message))
+    return None
+
+
+def _identify(result: ImportResult, model, *, given, code: str, row, field: str, wrong: str, missing: str):
+    """The object the caller gave, if the file agrees; else the one the file names."""
+    if given is not None:
+        if code and code != given.code:
+            result.problems.append(
+                Problem(INFO_SHEET, row, "Värde", wrong % {"found": code, "expected": given.code})
+            )
+            return None
+        return given
+    if not code:
+        result.problems.append(
+            Problem(
+                INFO_SHEET,
+                None,
+                None,
+                _("Write the code on the row %(field)s (column Fält) of this sheet.") % {"field": field},
+            )
+        )
+        return None
+    found = model.objects.filter(code=code).first()
+    if found is None:
+        result.problems.append(Problem(INFO_SHEET, row, "Värde", missing % {"code": code}))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Saving one row, in the importing person's name, through the follow-up services.
+
+
+def _created(saved) -> tuple[Any, bool]:
+    """(object, created): a report's version is 1 when this save made it."""
+    return saved, saved is not None and saved.version == 1
+
+
+def _save_action_report(*, scope: FollowUpScope, plan: str, code: str, **report):
+    action = scope.action(plan, code)
+    return _created(
+        followup_services.action_report_save(user=scope.user, round=scope.round, action=action, **report)
+    )
+
+
+def _save_measurement(*, scope: FollowUpScope, indicator: Indicator, value, **measurement):
+    scope.check_indicator(indicator)
+    number = None
+    if value is not None:
+        try:
+            number = parse_quantity(value, indicator.unit_of_measure)
+        except NumberError as error:
+            raise ValidationError({"value": str(error)}) from None
+    return _created(
+        followup_services.measurement_save(
+            user=scope.user, round=scope.round, indicator=indicator, value=number, **measurement
+        )
+    )
+
+
+def _save_indicator_assessment(*, scope: FollowUpScope, indicator: Indicator, status, trend, reason):
+    """Status or trend with a reason replaces the computed one; both empty removes an earlier override."""
+    scope.check_indicator(indicator)
+    if (status or trend) and not reason:
+        raise ValidationError({"reason": _("Say why the computed status or trend is replaced.")})
+    return _created(
+        followup_services.indicator_assessment_save(
+            user=scope.user, round=scope.round, indicator=indicator, status=status, trend=trend, reason=reason
+        )
+    )
+
+
+def _save_goal_assessment(*, scope: FollowUpScope, goal: Goal, **assessment):
+    scope.check_goal(goal)
+    return _created(
+        followup_services.goal_assessment_save(user=scope.user, round=scope.round, goal=goal, **assessment)
+    )
+
+
+def _save_narrative(*, scope: FollowUpScope, **narrative):
+    return _created(
+        followup_services.narrative_save(user=scope.user, round=scope.round, unit=scope.unit, **narrative)
+    )
+
+
+# ---------------------------------------------------------------------------
+# Export rows: everything the unit reports in the round, with what is reported so far.
+
+
+def _export_info(*, scope: FollowUpScope):
+    followup_round = scope.round
+    for field, value in (
+        (ROUND_FIELD, followup_round.code),
+        (UNIT_FIELD, scope.unit.code),
+        ("Namn", followup_round.name),
+        ("Per datum", followup_round.as_of),
+        ("Sista dag", followup_round.deadline),
+    ):
+        yield {"field": field, "value": value}
+
+
+def _export_action_reports(*, scope: FollowUpScope):
+    for action in scope.actions:
+        report = action_report_of(action)
+        yield {
+            "plan": action.plan.code,
+            "code": action.code,
+            "text": action.text,
+            "timeline": action.timeline_text,
+            "owners": f"{LIST_SEPARATOR} ".join(unit.code for unit in action.units.all()),
+            "status": choice_writer(ACTION_STATUSES)(report.status) if report else "",
+            "colour": choice_writer(COLOURS)(report.colour) if report else "",
+            "comment": report.comment if report else "",
+            "deviation": report.deviation if report else "",
+        }
+
+
+def _export_measurements(*, scope: FollowUpScope):
+    """Per indicator: what was reported in this round or for its year, and an empty row of the round's
+    year for the total and each breakdown that has neither, to fill in."""
+    year = scope.round.year
+    indicators = scope.indicators
+    reported: dict[int, list[Measurement]] = {indicator.pk: [] for indicator in indicators}
+    for measurement in Measurement.objects.filter(indicator__in=indicators).select_related("breakdown"):
+        if measurement.round_id == scope.round.pk or measurement.period == year:
+            reported[measurement.indicator_id].append(measurement)
+    for indicator in indicators:
+        breakdowns = [None, *(b for b in indicator.breakdowns.all() if b.name != TOTAL_BREAKDOWN)]
+        position = {b.pk if b else None: index for index, b in enumerate(breakdowns)}
+        rows = [
+            (m.period, position.get(m.breakdown_id, len(breakdowns)), m.breakdown, m)
+            for m in reported[indicator.pk]
+        ]
+        covered = {m.breakdown_id for m in reported[indicator.pk]}
+        rows += [
+            (year, index, breakdown, None)
+            for index, breakdown in enumerate(breakdowns)
+            if (breakdown.pk if breakdown else None) not in covered
+        ]
+        for period, _position, breakdown, measurement in sorted(rows, key=lambda row: row[:2]):
+            yield {
+                "indicator": indicator.code,
+                "name": indicator.name,
+                "breakdown": breakdown.name if breakdown else TOTAL_BREAKDOWN,
+                "period": period,
+                "value": number_out(measurement.value) if measurement else None,
+                "missing": "ja" if measurement and measurement.missing else "",
+                "note": measurement.note if measurement else "",
+                "source": measurement.source if measurement else "",
+            }
+
+
+def _export_indicator_assessments(*, scope: FollowUpScope):
+    overrides = {
+        a.indicator_id: a
+        for a in IndicatorAssessment.objects.filter(round=scope.round, indicator__in=scope.indicators)
+    }
+    for indicator in scope.indicators:
+        if indicator.pk in overrides:
+            override = overrides[indicator.pk]
+            yield {
+                "indicator": indicator.code,
+                "status": choice_writer(INDICATOR_STATUSES)(override.status),
+                "trend": choice_writer(TRENDS)(override.trend),
+                "reason": override.reason,
+            }
+
+
+def _export_goal_assessments(*, scope: FollowUpScope):
+    found = GoalAssessment.objects.filter(round=scope.round, goal__in=scope.goals)
+    assessments = {assessment.goal_id: assessment for assessment in found}
+    for goal in scope.goals:
+        assessment = assessments.get(goal.pk)
+        yield {
+            "goal": goal.code,
+            "name": goal.name,
+            "colour": choice_writer(COLOURS)(assessment.colour) if assessment else "",
+            "analysis": assessment.analysis if assessment else "",
+        }
+
+
+def _export_narratives(*, scope: FollowUpScope):
+    texts = dict(Narrative.objects.filter(round=scope.round, unit=scope.unit).values_list("section", "text"))
+    for word, section in SECTIONS.items():
+        yield {"section": word, "text": texts.get(section, "")}
+
+
+# ---------------------------------------------------------------------------
+# The format itself.
+
+_TEXT_WIDTH = 60
+
+INFO_SHEET_SPEC = Sheet(
+    name=INFO_SHEET,
+    columns=(
+        Column("Fält", "field", choice_reader(INFO_FIELDS), required=True, width=24),
+        Column("Värde", "value", width=_TEXT_WIDTH),
+    ),
+    key=("field",),
+    save=None,  # read first, by scope_from_workbook
+    export=_export_info,
+)
+
+FOLLOWUP_SHEETS: tuple[Sheet, ...] = (
+    INFO_SHEET_SPEC,
+    Sheet(
+        name="Åtgärder",
+        columns=(
+            Column("Plan", "plan", required=True),
+            Column("Kod", "code", required=True),
+            Column("Åtgärd", "text", read_only=True, width=_TEXT_WIDTH),
+            Column("Tidplan", "timeline", read_only=True),
+            Column("Ansvarig", "owners", read_only=True),
+            Column("Status", "status", choice_reader(ACTION_STATUSES), required=True, width=14),
+            Column("Bedömning", "colour", choice_reader(COLOURS), required=True),
+            Column("Kommentar", "comment", width=_TEXT_WIDTH),
+            Column("Avvikelse", "deviation", width=40),
+        ),
+        key=("plan", "code"),
+        save=_save_action_report,
+        export=_export_action_reports,
+        skip_when_blank=("status", "colour", "comment", "deviation"),
+    ),
+    Sheet(
+        name="Mätvärden",
+        columns=(
+            Column("Indikator", "indicator", indicator_ref, required=True),
+            Column("Namn", "name", read_only=True, width=_TEXT_WIDTH),
+            Column("Indelning", "breakdown", read_breakdown),
+            Column("Mätperiod", "period", read_int, required=True),
+            Column("Värde", "value", read_raw),
+            Column("Data saknas", "missing", yes_no),
+            Column("Anteckning", "note", width=40),
+            Column("Källa", "source"),
+        ),
+        key=("indicator", "breakdown", "period"),
+        save=_save_measurement,
+        export=_export_measurements,
+        skip_when_blank=("value", "missing"),
+    ),
+    Sheet(
+        name="Indikatorbedömningar",
+        columns=(
+            Column("Indikator", "indicator", indicator_ref, required=True),
+            Column("Status", "status", choice_reader(INDICATOR_STATUSES)),
+            Column("Trend", "trend", choice_reader(TRENDS)),
+            Column("Motivering", "reason", width=_TEXT_WIDTH),
+        ),
+        key=("indicator",),
+        save=_save_indicator_assessment,
+        export=_export_indicator_assessments,
+    ),
+    Sheet(
+        name="Målbedömningar",
+        columns=(
+            Column("Mål", "goal", goal_ref, required=True),
+            Column("Namn", "name", read_only=True, width=_TEXT_WIDTH),
+            Column("Bedömning", "colour", choice_reader(COLOURS), required=True),
+            Column("Analys", "analysis", width=_TEXT_WIDTH),
+        ),
+        key=("goal",),
+        save=_save_goal_assessment,
+        export=_export_goal_assessments,
+        skip_when_blank=("colour", "analysis"),
+    ),
+    Sheet(
+        name="Texter",
+        columns=(
+            Column("Avsnitt", "section", choice_reader(SECTIONS), required=True, width=28),
+            Column("Text", "text", width=100),
+        ),
+        key=("section",),
+        save=_save_narrative,
+        export=_export_narratives,
+        skip_when_blank=("text",),
+    ),
+)

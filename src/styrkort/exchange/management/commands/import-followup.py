@@ -1,0 +1,27 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from styrkort.exchange.services import followup_workbook_import
+from styrkort.followup.management.commands._acting_user import acting_user, add_user_argument
+
+
+class Command(BaseCommand):
+    help = "Import a unit's follow-up workbook (XLSX, docs/followup-workbook.md) as --user; all or nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="Check everything, save nothing.")
+        add_user_argument(parser)
+
+    def handle(self, *args, path: Path, dry_run: bool, user: str | None, **options):
+        reporter = acting_user(user)
+        result = followup_workbook_import(source=path, user=reporter, dry_run=dry_run)
+        for problem in result.problems:
+            self.stderr.write(str(problem))
+        if not result.ok:
+            raise CommandError(f"{len(result.problems)} problem(s) found; nothing was saved.")
+        self.stdout.write(f"{result.round.code} / {result.unit.code}")
+        for sheet, count in result.counts.items():
+            self.stdout.write(f"{sheet}: {count.created} new, {count.updated} updated")
+        self.stdout.write("Dry run: nothing was saved." if dry_run else "Saved.")
