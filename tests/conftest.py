@@ -2,8 +2,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from styrkort.demo.services import demo_load, demo_rounds_load
+from styrkort.followup.services import round_upsert
 from styrkort.org.enums import Role, UnitKind
 from styrkort.org.models import Membership, Unit
+from styrkort.plans.models import Plan
 
 
 @pytest.fixture
@@ -55,3 +57,22 @@ def reporter(make_user, demo):
 @pytest.fixture
 def council(db):
     return Unit.objects.create(code="RF", name="Regionfullmäktige", kind=UnitKind.COUNCIL)
+
+
+@pytest.fixture
+def make_round(demo):
+    """An open follow-up round of the demo's plans; by default RUF's administration plan and units."""
+
+    def make(code, *, name, kind, as_of, deadline, plans=("RUF-2023",), units=("RUF",)):
+        created, _ = round_upsert(
+            code=code,
+            name=name,
+            kind=kind,
+            as_of=as_of,
+            deadline=deadline,
+            plans=[Plan.objects.get(code=c) for c in plans],
+            units=[Unit.objects.get(code=c) for c in units],
+        )
+        return created
+
+    return make

@@ -8,9 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from styrkort.followup.enums import RoundKind
-from styrkort.followup.services import round_upsert
-from styrkort.org.models import Unit
-from styrkort.plans.models import Action, Plan
+from styrkort.plans.models import Action
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
 
@@ -18,17 +16,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def open_round(demo):
-    round, _ = round_upsert(
-        code="DR2-2023-TEST",
+def open_round(make_round):
+    return make_round(
+        "DR2-2023-TEST",
         name="Delårsrapport 2 2023",
         kind=RoundKind.INTERIM_2,
         as_of=dt.date(2023, 8, 31),
         deadline=dt.date(2030, 9, 15),
-        plans=[Plan.objects.get(code="RUF-2023")],
-        units=[Unit.objects.get(code="RUF")],
     )
-    return round
 
 
 def log_in(page, live_server, username: str) -> None:

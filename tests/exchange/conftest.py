@@ -5,9 +5,6 @@ import pytest
 
 from styrkort.demo.services import DEMO_WORKBOOK
 from styrkort.followup.enums import RoundKind
-from styrkort.followup.services import round_upsert
-from styrkort.org.models import Unit
-from styrkort.plans.models import Plan
 
 
 def load(content: bytes):
@@ -34,33 +31,27 @@ def workbook_content(content: bytes) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture
-def followup_round(demo):
+def followup_round(make_round):
     """An open annual round of 2023 for the development administration (RUF) and the units below it."""
-    created, _ = round_upsert(
-        code="TEST-AR-2023",
+    return make_round(
+        "TEST-AR-2023",
         name="Årsredovisning 2023 – test",
         kind=RoundKind.ANNUAL,
         as_of=dt.date(2023, 12, 31),
         deadline=dt.date(2024, 1, 17),
-        plans=[Plan.objects.get(code="RUF-2023")],
-        units=[Unit.objects.get(code="RUF")],
     )
-    return created
 
 
 @pytest.fixture
-def other_round(followup_round):
+def other_round(make_round, followup_round):
     """A second open round for the same plan and units."""
-    created, _ = round_upsert(
-        code="TEST-DR1-2024",
+    return make_round(
+        "TEST-DR1-2024",
         name="Delårsrapport 1 2024 – test",
         kind=RoundKind.INTERIM_1,
         as_of=dt.date(2024, 4, 30),
         deadline=dt.date(2024, 5, 15),
-        plans=list(followup_round.plans.all()),
-        units=list(followup_round.units.all()),
     )
-    return created
 
 
 def cells(worksheet, row: int) -> dict:

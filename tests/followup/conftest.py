@@ -4,10 +4,9 @@ import pytest
 from django.utils import translation
 
 from styrkort.followup.enums import RoundKind
-from styrkort.followup.services import round_upsert
 from styrkort.org.enums import Role
 from styrkort.org.models import Unit
-from styrkort.plans.models import Action, Plan
+from styrkort.plans.models import Action
 
 
 @pytest.fixture
@@ -17,18 +16,15 @@ def swedish():
 
 
 @pytest.fixture
-def round(demo):
+def round(make_round):
     """An open interim round of 2023 for the development administration (RUF) and its departments."""
-    created, _ = round_upsert(
-        code="TEST-DR2-2023",
+    return make_round(
+        "TEST-DR2-2023",
         name="Delårsrapport 2 2023 – test",
         kind=RoundKind.INTERIM_2,
         as_of=dt.date(2023, 8, 31),
         deadline=dt.date(2023, 9, 15),
-        plans=[Plan.objects.get(code="RUF-2023")],
-        units=[Unit.objects.get(code="RUF")],
     )
-    return created
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ class FollowUpRoundAdmin(SimpleHistoryAdmin):
         return super().has_change_permission(request, obj) and (obj is None or obj.is_open)
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnly:
     def has_add_permission(self, request):
         return False
 
@@ -39,6 +39,10 @@ class ReadOnlyAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(ReadOnly, SimpleHistoryAdmin):
+    pass
 
 
 @admin.register(ActionReport)
@@ -71,19 +75,10 @@ class NarrativeAdmin(ReadOnlyAdmin):
 
 
 @admin.register(RoundEvent)
-class RoundEventAdmin(admin.ModelAdmin):
+class RoundEventAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["round", "kind", "by", "at", "reason"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Reminder)
-class ReminderAdmin(RoundEventAdmin):
+class ReminderAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["round", "user", "sent_at"]

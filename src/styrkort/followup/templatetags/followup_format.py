@@ -11,31 +11,27 @@ from styrkort.plans.formatting import format_number
 register = template.Library()
 
 
-@register.simple_tag
-def colour_badge(value: str):
-    if not value:
+def _badge(choice) -> str:
+    if choice is None:
         return format_html('<span class="badge" data-tone="none">{}</span>', _("not assessed"))
-    colour = Colour(value)
     return format_html(
         '<span class="badge" data-tone="{}"><span aria-hidden="true">{}</span> {}</span>',
-        colour.value,
-        colour.symbol,
-        colour.label,
+        choice.value,
+        choice.symbol,
+        choice.label,
     )
+
+
+@register.simple_tag
+def colour_badge(value: str):
+    """The reporter's assessment of an action or goal."""
+    return _badge(Colour(value) if value else None)
 
 
 @register.simple_tag
 def status_badge(value: str):
     """An indicator's status."""
-    if not value:
-        return format_html('<span class="badge" data-tone="none">{}</span>', _("not assessed"))
-    status = IndicatorStatus(value)
-    return format_html(
-        '<span class="badge" data-tone="{}"><span aria-hidden="true">{}</span> {}</span>',
-        status.value,
-        status.symbol,
-        status.label,
-    )
+    return _badge(IndicatorStatus(value) if value else None)
 
 
 @register.simple_tag
