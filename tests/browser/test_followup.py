@@ -96,6 +96,9 @@ def test_reporter_reports_planner_closes_and_the_closed_round_does_not_change(
         "/uppfoljning/DR2-2023-TEST/enheter/FH/",
         "/uppfoljning/DR2-2023-TEST/oversikt/",
         "/uppfoljning/DR2-2023-TEST/",
+        "/uppfoljning/DR2-2023-TEST/enheter/RUF/importera/",
+        "/uppfoljning/jamfor/",
+        "/uppfoljning/ny/",
     ],
 )
 def test_follow_up_pages_pass_axe(live_server, logged_in_page, planner, open_round, path):
