@@ -53,7 +53,7 @@ def page_urls():
 # adding actions shows that the count does not grow with the data.
 QUERIES = {
     # each page: session, user, the user's roles (menu), then its own reads
-    "home": 11,  # + memberships, units below each membership, units with counts, plans, action count …
+    "home": 13,  # + memberships, units below, units with counts, plans, actions; open rounds to report …
     "plan_list": 7,  # + count, a page of plans with goal and action counts
     "plan": 11,  # + plan, goals, indicators, actions, units, assignments, areas, child plans, perspectives
     "goal_area": 9,  # + area, goals, goal count, assignments, actions, their units, action count

@@ -2,15 +2,17 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import render
 
-from styrkort.org.models import Membership, Unit
+from styrkort.followup.queries import to_report
+from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
+from styrkort.org.rules import memberships_of
 from styrkort.plans.models import Action, Plan
 
 
 @login_required
 def home(request):
     """The start page: what this person is responsible for, and where to go from here."""
-    memberships = list(Membership.objects.filter(user=request.user).select_related("unit"))
+    memberships = memberships_of(request.user)
     within = unit_ids_below(m.unit_id for m in memberships)
     units = list(
         Unit.objects.filter(pk__in=within)
@@ -18,6 +20,7 @@ def home(request):
         .order_by("name")
     )
     context = {
+        "to_report": to_report(request.user),
         "memberships": memberships,
         "units": units,
         "plans": list(

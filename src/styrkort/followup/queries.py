@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from styrkort.org import queries as org_queries
 from styrkort.org.models import Unit
+from styrkort.org.rules import REPORTING_ROLES, memberships_of
 from styrkort.plans.models import Action, Indicator
 
 from .models import ActionReport, FollowUpRound
@@ -101,3 +102,31 @@ def progress(round: FollowUpRound, unit_ids: frozenset[int]) -> tuple[int, int]:
         .aggregate(total=Count("pk"), reported=Count("pk", filter=Q(is_reported=True)))
     )
     return counts["total"], counts["reported"]
+
+
+def to_report(user) -> list[dict]:
+    """Per open round and unit of the person (reporter or planner): actions in total, reported, missing.
+
+    Only the rounds that concern the person are read, so this does not grow with the region;
+    the units are the person's memberships, a handful, with a query or two each.
+    """
+    units = sorted({m.unit for m in memberships_of(user) if m.role in REPORTING_ROLES}, key=lambda u: u.name)
+    above = {unit.pk: org_queries.unit_ids_above([unit.pk]) for unit in units}
+    below = {unit.pk: units_below(unit) for unit in units}
+    concerning = open_rounds().filter(units__in=set().union(*above.values())).distinct()
+    rows = []
+    for round in concerning.prefetch_related("plans", "units"):
+        round_units = {u.pk for u in round.units.all()}
+        for unit in units:
+            if round_units & above[unit.pk]:
+                total, reported = progress(round, below[unit.pk])
+                rows.append(
+                    {
+                        "round": round,
+                        "unit": unit,
+                        "total": total,
+                        "reported": reported,
+                        "missing": total - reported,
+                    }
+                )
+    return rows

@@ -14,8 +14,6 @@ from django.views.decorators.http import require_POST
 
 from styrkort.core.history import history_entries
 from styrkort.org.models import Unit
-from styrkort.org.queries import unit_ids_above
-from styrkort.org.rules import REPORTING_ROLES, memberships_of
 from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Goal, Indicator, Target
 
 from . import rules, services
@@ -36,9 +34,9 @@ from .queries import (
     action_report_of,
     actions_in_round,
     open_rounds,
-    progress,
     round_unit_ids,
     round_units,
+    to_report,
     units_below,
 )
 from .report import indicator_line, indicators_with_figures, round_report
@@ -57,28 +55,7 @@ def inbox(request):
 
     Only the rounds that concern the person are read, so the page does not grow with the region.
     """
-    units = sorted(
-        {m.unit for m in memberships_of(request.user) if m.role in REPORTING_ROLES}, key=lambda u: u.name
-    )
-    # A handful of memberships: a query or two each, whatever the size of the region.
-    above = {unit.pk: unit_ids_above([unit.pk]) for unit in units}
-    below = {unit.pk: units_below(unit) for unit in units}
-    concerning = open_rounds().filter(units__in=set().union(*above.values())).distinct()
-    rows = []
-    for round in concerning.prefetch_related("plans", "units"):
-        round_units = {u.pk for u in round.units.all()}
-        for unit in units:
-            if round_units & above[unit.pk]:
-                total, reported = progress(round, below[unit.pk])
-                rows.append(
-                    {
-                        "round": round,
-                        "unit": unit,
-                        "total": total,
-                        "reported": reported,
-                        "missing": total - reported,
-                    }
-                )
+    rows = to_report(request.user)
     managed = list(rules.manageable_rounds(open_rounds(), request.user)[:MANAGED_SHOWN])
     context = {
         "rows": rows,
