@@ -42,6 +42,12 @@ from .queries import (
 from .report import indicator_line, indicators_with_figures, round_report
 
 
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's validation errors on the form's fields, the rest above the form."""
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)
+
+
 def _round(code: str) -> FollowUpRound:
     return get_object_or_404(FollowUpRound.objects.prefetch_related("plans", "units"), code=code)
 
@@ -81,8 +87,7 @@ def round_create(request):
             try:
                 round, _created = services.round_upsert(**data)
             except ValidationError as error:
-                for field, problems in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, problems)
+                _add_errors(form, error)
             else:
                 messages.success(request, _("The round %(round)s was set up.") % {"round": round.name})
                 return redirect("followup:overview", code=round.code)
@@ -301,8 +306,7 @@ def action_report_save(request, code: str, action_pk: int):
         except (services.NotAllowed, services.RoundClosed) as error:
             _refuse(request, error)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            _add_errors(form, error)
     if conflict:
         report = conflict.current
         # Keep what this person typed; move the version on so that saving again is a decision.
@@ -379,8 +383,7 @@ def measurement_save(request, code: str, indicator_pk: int):
         except (services.NotAllowed, services.RoundClosed) as error:
             _refuse(request, error)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            _add_errors(form, error)
     if saved and not request.htmx:
         messages.success(request, _("%(code)s saved.") % {"code": indicator.code})
         return _back_to_unit(request, round, f"i-{indicator.pk}")
