@@ -375,3 +375,19 @@ def test_the_start_page_tells_a_reporter_what_to_report(client, reporter, round)
     assert "Att rapportera" in page
     assert "0 av 6 åtgärder rapporterade" in page
     assert reverse("followup:unit_report", args=[round.code, "FH"]) in page
+
+
+def test_every_closing_keeps_its_snapshot_even_after_reopening(planner, administrator, round):
+    rf1 = action("RF1")
+    services.action_report_save(user=planner, round=round, action=rf1, status="in_progress", colour="green")
+    services.round_close(user=planner, round=round)
+    services.round_reopen(user=administrator, round=round, reason="Rättelse")
+    services.action_report_save(user=planner, round=round, action=rf1, status="done", colour="green")
+    services.round_close(user=planner, round=round)
+    first, second = (e.snapshot for e in RoundEvent.objects.filter(round=round, kind="closed"))
+
+    def rf1_status(snapshot) -> str:
+        return next(a for area in snapshot["areas"] for a in area["actions"] if a["code"] == "RF1")["status"]
+
+    status_of = {"first": rf1_status(first), "second": rf1_status(second)}
+    assert status_of == {"first": "in_progress", "second": "done"}

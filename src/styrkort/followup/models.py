@@ -70,6 +70,8 @@ class RoundEvent(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(_("when"), auto_now_add=True)
     reason = models.TextField(_("reason"), blank=True)
+    # On closing: what the round showed, kept even if it is reopened and closed again.
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -242,7 +242,7 @@ def round_close(*, user, round: FollowUpRound) -> FollowUpRound:
     round.snapshot = build_round_report(round).to_json()
     round._history_user = user
     round.save()
-    RoundEvent.objects.create(round=round, kind=RoundEventKind.CLOSED, by=user)
+    RoundEvent.objects.create(round=round, kind=RoundEventKind.CLOSED, by=user, snapshot=round.snapshot)
     return round
 
 
