@@ -16,8 +16,8 @@ def test_import_plan_dry_run_saves_nothing(db):
 
     call_command("import-plan", str(DEMO_WORKBOOK), "--dry-run", stdout=out)
 
-    assert "Åtgärder: 104 new, 0 updated" in out.getvalue()
-    assert "Dry run: nothing was saved." in out.getvalue()
+    assert "Åtgärder: 104 nya, 0 uppdaterade" in out.getvalue()
+    assert "Provkörning: ingenting sparades." in out.getvalue()
     assert Action.objects.count() == 0
 
 
@@ -26,7 +26,7 @@ def test_import_plan_refuses_a_bad_file_and_names_the_problem(db, tmp_path):
     bad.write_text("inte en arbetsbok")
     err = StringIO()
 
-    with pytest.raises(CommandError, match="nothing was saved"):
+    with pytest.raises(CommandError, match="ingenting sparades"):
         call_command("import-plan", str(bad), stderr=err)
 
     assert ".xlsx" in err.getvalue()

@@ -1,10 +1,8 @@
-import sys
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from styrkort.errors import StyrkortError
+from styrkort.exchange.output import write_export
 from styrkort.exchange.services import followup_workbook_export
 from styrkort.followup.models import FollowUpRound
 from styrkort.org.models import Unit
@@ -29,8 +27,4 @@ class Command(BaseCommand):
             content = followup_workbook_export(round=followup_round, unit=reporting_unit)
         except StyrkortError as error:
             raise CommandError(str(error)) from None
-        if output == "-":
-            sys.stdout.buffer.write(content)
-            return
-        Path(output).write_bytes(content)
-        self.stdout.write(f"Wrote {output} ({len(content)} bytes).")
+        write_export(self, content, output)

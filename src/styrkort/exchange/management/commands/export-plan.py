@@ -1,8 +1,6 @@
-import sys
-from pathlib import Path
-
 from django.core.management.base import BaseCommand
 
+from styrkort.exchange.output import write_export
 from styrkort.exchange.services import plan_workbook_export
 
 
@@ -14,8 +12,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, output: str, **options):
         content = plan_workbook_export()
-        if output == "-":
-            sys.stdout.buffer.write(content)
-            return
-        Path(output).write_bytes(content)
-        self.stdout.write(f"Wrote {output} ({len(content)} bytes).")
+        write_export(self, content, output)

@@ -1,7 +1,8 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from styrkort.exchange.output import report_import
 from styrkort.exchange.services import followup_workbook_import
 from styrkort.followup.management.commands._acting_user import acting_user, add_user_argument
 
@@ -17,11 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args, path: Path, dry_run: bool, user: str | None, **options):
         reporter = acting_user(user)
         result = followup_workbook_import(source=path, user=reporter, dry_run=dry_run)
-        for problem in result.problems:
-            self.stderr.write(str(problem))
-        if not result.ok:
-            raise CommandError(f"{len(result.problems)} problem(s) found; nothing was saved.")
-        self.stdout.write(f"{result.round.code} / {result.unit.code}")
-        for sheet, count in result.counts.items():
-            self.stdout.write(f"{sheet}: {count.created} new, {count.updated} updated")
-        self.stdout.write("Dry run: nothing was saved." if dry_run else "Saved.")
+        if result.ok:
+            self.stdout.write(f"{result.round.code} / {result.unit.code}")
+        report_import(self, result, dry_run=dry_run)

@@ -1,7 +1,8 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from styrkort.exchange.output import report_import
 from styrkort.exchange.services import plan_workbook_import
 
 
@@ -13,11 +14,4 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check everything, save nothing.")
 
     def handle(self, *args, path: Path, dry_run: bool, **options):
-        result = plan_workbook_import(source=path, dry_run=dry_run)
-        for problem in result.problems:
-            self.stderr.write(str(problem))
-        if not result.ok:
-            raise CommandError(f"{len(result.problems)} problem(s) found; nothing was saved.")
-        for sheet, count in result.counts.items():
-            self.stdout.write(f"{sheet}: {count.created} new, {count.updated} updated")
-        self.stdout.write("Dry run: nothing was saved." if dry_run else "Saved.")
+        report_import(self, plan_workbook_import(source=path, dry_run=dry_run), dry_run=dry_run)

@@ -1,0 +1,35 @@
+"""What the import and export commands print, in the interface's language (Swedish by default)."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def report_import(command, result, *, dry_run: bool) -> None:
+    """Problems on stderr and a CommandError, or the counts per sheet and whether anything was saved."""
+    for problem in result.problems:
+        command.stderr.write(str(problem))
+    if not result.ok:
+        count = len(result.problems)
+        raise CommandError(
+            ngettext("%(n)s problem; nothing was saved.", "%(n)s problems; nothing was saved.", count)
+            % {"n": count}
+        )
+    for sheet, count in result.counts.items():
+        command.stdout.write(
+            _("%(sheet)s: %(created)s new, %(updated)s updated")
+            % {"sheet": sheet, "created": count.created, "updated": count.updated}
+        )
+    command.stdout.write(_("Dry run: nothing was saved.") if dry_run else _("Saved."))
+
+
+def write_export(command, content: bytes, output: str) -> None:
+    """To the file, or to standard output for "-"."""
+    if output == "-":
+        sys.stdout.buffer.write(content)
+        return
+    Path(output).write_bytes(content)
+    command.stdout.write(_("Wrote %(path)s (%(size)s bytes).") % {"path": output, "size": len(content)})
