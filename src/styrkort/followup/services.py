@@ -7,7 +7,7 @@ A `version` from the form refuses a stale second save instead of overwriting the
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,14 +32,16 @@ from .models import (
 from .queries import round_covers_action, round_covers_indicator, round_unit_ids
 
 
-class RoundClosed(StyrkortError):
+# Both are PermissionDenied as well: Django answers them with a 403 page that gives the reason,
+# so views need not catch them; imports and commands catch them as StyrkortError.
+class RoundClosed(StyrkortError, PermissionDenied):
     def __init__(self, round: FollowUpRound):
         super().__init__(
             _("The round %(round)s is closed; nothing can be changed in it.") % {"round": round.name}
         )
 
 
-class NotAllowed(StyrkortError):
+class NotAllowed(StyrkortError, PermissionDenied):
     pass
 
 

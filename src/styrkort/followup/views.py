@@ -270,11 +270,6 @@ def _back_to_unit(request, round, anchor: str):
     return HttpResponseRedirect(f"{url}#{anchor}")
 
 
-def _refuse(request, error):
-    """NotAllowed and RoundClosed: 403 with the reason, nothing written."""
-    raise PermissionDenied(str(error))
-
-
 @login_required
 @require_POST
 def action_report_save(request, code: str, action_pk: int):
@@ -303,8 +298,6 @@ def action_report_save(request, code: str, action_pk: int):
             saved = True
         except services.StaleEdit as error:
             conflict = error
-        except (services.NotAllowed, services.RoundClosed) as error:
-            _refuse(request, error)
         except ValidationError as error:
             _add_errors(form, error)
     if conflict:
@@ -380,8 +373,6 @@ def measurement_save(request, code: str, indicator_pk: int):
                         source=data["source"],
                     )
             saved = True
-        except (services.NotAllowed, services.RoundClosed) as error:
-            _refuse(request, error)
         except ValidationError as error:
             _add_errors(form, error)
     if saved and not request.htmx:
@@ -429,8 +420,6 @@ def narrative_save(request, code: str, unit_code: str):
             messages.success(request, _("The text was saved."))
         except services.StaleEdit as error:
             messages.error(request, str(error))
-        except (services.NotAllowed, services.RoundClosed) as error:
-            _refuse(request, error)
     return HttpResponseRedirect(
         reverse("followup:unit_report", args=[round.code, unit.code]) + f"#n-{section}"
     )
@@ -455,8 +444,6 @@ def indicator_assessment_save(request, code: str, indicator_pk: int):
                 reason=data["reason"],
             )
             messages.success(request, _("%(code)s saved.") % {"code": indicator.code})
-        except (services.NotAllowed, services.RoundClosed) as error:
-            _refuse(request, error)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     else:
@@ -483,8 +470,6 @@ def goal_assessment_save(request, code: str, goal_pk: int):
             messages.success(request, _("%(code)s saved.") % {"code": goal.code})
         except services.StaleEdit as error:
             messages.error(request, str(error))
-        except (services.NotAllowed, services.RoundClosed) as error:
-            _refuse(request, error)
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return _back_to_unit(request, round, f"g-{goal.pk}")
@@ -498,10 +483,7 @@ def goal_assessment_save(request, code: str, goal_pk: int):
 @require_POST
 def close(request, code: str):
     round = _round(code)
-    try:
-        services.round_close(user=request.user, round=round)
-    except (services.NotAllowed, services.RoundClosed) as error:
-        _refuse(request, error)
+    services.round_close(user=request.user, round=round)
     messages.success(request, _("The round is closed. What it shows will not change."))
     return redirect("followup:overview", code=round.code)
 
@@ -513,10 +495,7 @@ def reopen(request, code: str):
         raise PermissionDenied(_("Only an administrator may reopen a round."))
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.round_reopen(user=request.user, round=round, reason=form.cleaned_data["reason"])
-        except services.NotAllowed as error:
-            _refuse(request, error)
+        services.round_reopen(user=request.user, round=round, reason=form.cleaned_data["reason"])
         messages.success(request, _("The round is open again. The reopening is logged."))
         return redirect("followup:overview", code=round.code)
     return render(request, "followup/reopen.html", {"round": round, "form": form})
