@@ -31,10 +31,10 @@ from styrkort.followup.queries import (
     actions_in_round,
     indicators_in_round,
     round_unit_ids,
-    units_below,
 )
 from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.status import IndicatorStatus, Trend
+from styrkort.org import queries as org_queries
 from styrkort.org.models import Unit
 from styrkort.plans.models import Action, Goal, Indicator
 
@@ -128,7 +128,7 @@ class FollowUpScope:
 
     @cached_property
     def unit_ids(self) -> frozenset[int]:
-        return units_below(self.unit)
+        return org_queries.unit_ids_below([self.unit.pk])
 
     @cached_property
     def actions(self) -> list[Action]:

@@ -27,10 +27,6 @@ def round_unit_ids(round: FollowUpRound) -> frozenset[int]:
     return round._unit_ids
 
 
-def units_below(unit: Unit) -> frozenset[int]:
-    return org_queries.unit_ids_below([unit.pk])
-
-
 def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = None) -> QuerySet[Action]:
     """Actions of the round's plans, for its units, that have not ended before the round's year.
 
@@ -45,11 +41,7 @@ def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = Non
         .select_related("plan", "area", "goal", "goal__plan")
         .prefetch_related(
             "units",
-            Prefetch(
-                "reports",
-                queryset=ActionReport.objects.filter(round=round).select_related("reported_by"),
-                to_attr="round_reports",
-            ),
+            round_reports_prefetch(round),
         )
         .order_by("plan__start_year", "plan__code", "area__order", "order", "code")
     )
@@ -83,6 +75,21 @@ def round_covers_indicator(round: FollowUpRound, indicator: Indicator) -> bool:
     )
 
 
+def round_reports_prefetch(round: FollowUpRound) -> Prefetch:
+    """An action's report in the round, with who saved it, as `round_reports` (read by action_report_of)."""
+    return Prefetch(
+        "reports",
+        queryset=ActionReport.objects.filter(round=round).select_related("reported_by"),
+        to_attr="round_reports",
+    )
+
+
+def goals_of(indicators, actions) -> list:
+    """The goals that the indicators and actions serve, in goal order."""
+    goals = {indicator.goal for indicator in indicators} | {action.goal for action in actions if action.goal}
+    return sorted(goals, key=lambda goal: (goal.order, goal.code))
+
+
 def action_report_of(action: Action) -> ActionReport | None:
     """The report prefetched by actions_in_round, if any."""
     reports = getattr(action, "round_reports", [])
@@ -112,7 +119,7 @@ def to_report(user) -> list[dict]:
     """
     units = sorted({m.unit for m in memberships_of(user) if m.role in REPORTING_ROLES}, key=lambda u: u.name)
     above = {unit.pk: org_queries.unit_ids_above([unit.pk]) for unit in units}
-    below = {unit.pk: units_below(unit) for unit in units}
+    below = {unit.pk: org_queries.unit_ids_below([unit.pk]) for unit in units}
     concerning = open_rounds().filter(units__in=set().union(*above.values())).distinct()
     rows = []
     for round in concerning.prefetch_related("plans", "units"):

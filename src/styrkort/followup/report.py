@@ -20,7 +20,7 @@ from styrkort.plans.models import GoalArea, Target
 
 from .enums import ActionStatus, Colour, NarrativeSection, RoundKind
 from .models import FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
-from .queries import action_report_of, actions_in_round, indicators_in_round, round_units
+from .queries import action_report_of, actions_in_round, goals_of, indicators_in_round, round_units
 from .status import GreenShare, IndicatorStatus, Trend, green_share, indicator_status, trend
 
 TOTAL = ""  # the breakdown key of the total
@@ -255,7 +255,7 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
     unit_paths = _unit_paths(round)
     actions = list(actions_in_round(round))
     indicators = list(indicators_with_figures(round))
-    goals = {indicator.goal for indicator in indicators} | {a.goal for a in actions if a.goal}
+    goals = goals_of(indicators, actions)
     assessments = {
         a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
     }
@@ -266,7 +266,7 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
     }
     without_area = AreaSection(code="", name="")
 
-    for goal in sorted(goals, key=lambda g: (g.order, g.code)):
+    for goal in goals:
         assessment = assessments.get(goal.pk)
         areas.get(goal.area_id, without_area).goals.append(
             GoalLine(

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from styrkort.core.history import history_entries
 from styrkort.org.models import Unit
+from styrkort.org.queries import unit_ids_below
 from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Goal, Indicator, Target
 
 from . import rules, services
@@ -33,13 +33,15 @@ from .models import ActionReport, FollowUpRound, GoalAssessment, IndicatorAssess
 from .queries import (
     action_report_of,
     actions_in_round,
+    goals_of,
     open_rounds,
+    round_reports_prefetch,
     round_unit_ids,
     round_units,
     to_report,
-    units_below,
 )
 from .report import indicator_line, indicators_with_figures, round_report
+from .status import green_share
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -124,14 +126,13 @@ def overview(request, code: str):
         actions = [a for a in report.actions if unit.code in a.units]
         if actions:
             reported = sum(1 for a in actions if a.reported)
-            green = sum(1 for a in actions if a.colour == "green")
             by_unit.append(
                 {
                     "unit": unit,
                     "total": len(actions),
                     "reported": reported,
                     "missing": len(actions) - reported,
-                    "green": green,
+                    "green": green_share(a.colour for a in actions).green,
                 }
             )
     context = {
@@ -212,12 +213,10 @@ def unit_report(request, code: str, unit_code: str):
         return redirect(f"{round.get_absolute_url()}?enhet={unit.code}")
     if not rules.may_report_for_unit(request.user, round, unit):
         raise PermissionDenied(_("You may not report for %(unit)s.") % {"unit": unit.name})
-    below = units_below(unit)
+    below = unit_ids_below([unit.pk])
     actions = list(actions_in_round(round, below))
     indicators = list(indicators_with_figures(round, below))
-    goals = sorted(
-        {i.goal for i in indicators} | {a.goal for a in actions if a.goal}, key=lambda g: (g.order, g.code)
-    )
+    goals = goals_of(indicators, actions)
     narratives = {n.section: n for n in Narrative.objects.filter(round=round, unit=unit)}
     goal_assessments = {
         a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
@@ -275,7 +274,7 @@ def _back_to_unit(request, round, anchor: str):
 def action_report_save(request, code: str, action_pk: int):
     round = _round(code)
     action = get_object_or_404(
-        Action.objects.select_related("plan").prefetch_related("units", _report_prefetch(round)),
+        Action.objects.select_related("plan").prefetch_related("units", round_reports_prefetch(round)),
         pk=action_pk,
     )
     form = _action_form(action, round, request.POST)
@@ -340,10 +339,6 @@ def action_report_save(request, code: str, action_pk: int):
             "unit_code": request.POST.get("unit", ""),
         },
     )
-
-
-def _report_prefetch(round):
-    return Prefetch("reports", queryset=ActionReport.objects.filter(round=round), to_attr="round_reports")
 
 
 @login_required

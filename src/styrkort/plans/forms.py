@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from styrkort.org.models import Unit
+from styrkort.org.queries import units_below
 
 from .models import GoalArea, Plan
 
@@ -47,7 +48,7 @@ class ActionFilterForm(forms.Form):
         if data.get("area"):
             actions = actions.filter(area=data["area"])
         if data.get("unit"):
-            below = Unit.objects.descendants(data["unit"], include_self=True).values("pk")
+            below = units_below([data["unit"].pk]).values("pk")
             actions = actions.filter(units__in=below).distinct()
         if data.get("year"):
             actions = actions.filter(
