@@ -21,6 +21,7 @@ from styrkort.org.services import unit_upsert
 from styrkort.plans import services as plan_services
 from styrkort.plans.enums import Comparator, Direction, Frequency, GoalKind, PlanKind, PlanState, SourceKind
 from styrkort.plans.models import (
+    TOTAL_BREAKDOWN,
     Action,
     Assignment,
     Breakdown,
@@ -33,7 +34,6 @@ from styrkort.plans.models import (
 )
 from styrkort.plans.timeline import TimelineError, parse_timeline
 
-TOTAL_BREAKDOWN = "Totalt"
 LIST_SEPARATOR = ";"
 REFERENCE_SEPARATOR = "/"
 
@@ -312,10 +312,6 @@ def _save_unit(**row):
     )
 
 
-def _save_plan(**row):
-    return plan_services.plan_upsert(**row)
-
-
 def _save_indicator(*, breakdowns, **row):
     return plan_services.indicator_upsert(breakdowns=plan_services.breakdowns_ensure(breakdowns), **row)
 
@@ -332,14 +328,6 @@ def read_breakdown(value):
             name,
         )
     return found
-
-
-def _save_assignment(*, added_during_year, order, **row):
-    return plan_services.assignment_upsert(added_during_year=added_during_year, order=order or 0, **row)
-
-
-def _save_action(*, units, order, **row):
-    return plan_services.action_upsert(units=units, order=order or 0, **row)
 
 
 def _ordered(save: Callable) -> Callable:
@@ -571,7 +559,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Värdegrund", "values"),
         ),
         key=("code",),
-        save=_save_plan,
+        save=plan_services.plan_upsert,
         export=_export_plans,
     ),
     Sheet(
@@ -675,7 +663,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Ordning", "order", read_int),
         ),
         key=("plan", "number"),
-        save=_save_assignment,
+        save=_ordered(plan_services.assignment_upsert),
         export=_export_assignments,
     ),
     Sheet(
@@ -701,7 +689,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Ordning", "order", read_int),
         ),
         key=("plan", "code"),
-        save=_save_action,
+        save=_ordered(plan_services.action_upsert),
         export=_export_actions,
     ),
 )
