@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "styrkort.org",
     "styrkort.plans",
     "styrkort.followup",
+    "styrkort.economy",
     "styrkort.exchange",
     "styrkort.demo",
 ]

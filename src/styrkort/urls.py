@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("styrkort.org.urls")),
     path("", include("styrkort.exchange.urls")),
     path("", include("styrkort.followup.urls")),
+    path("", include("styrkort.economy.urls")),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

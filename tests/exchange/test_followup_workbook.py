@@ -122,7 +122,7 @@ def test_export_fill_in_import_export_again_gives_the_same_workbook(followup_rou
     ].value = "Beslut 2024."
     measure(workbook, "RUF-I1.4", 40)
     measure(workbook, "RUF-I1.4", 49, "Pojkar")
-    measure(workbook, "RUF-I5.2", Decimal("5.3"))
+    measure(workbook, "RUF-I5.4", 15)
     missing = cells(workbook["Mätvärden"], find_row(workbook["Mätvärden"], Indikator="RUF-I5.1"))
     missing["Data saknas"].value = "ja"
     workbook["Indikatorbedömningar"].append(["RUF-I1.4", None, "negativ", "Enligt Liv och hälsa ung."])
@@ -170,10 +170,10 @@ def test_export_fill_in_import_export_again_gives_the_same_workbook(followup_rou
         ("RUF-I1.4", "69 %", Decimal(69)),  # the indicator's own unit may follow the number
         ("RUF-I1.4", "69%", Decimal(69)),
         ("RUF-I2.3", "214 262", Decimal(214262)),
-        ("RUF-I6.1", "1 234,5", Decimal("1234.5")),
-        ("RUF-I6.1", "−93,9", Decimal("-93.9")),  # typographic minus
-        ("RUF-I6.1", "-93,9", Decimal("-93.9")),
-        ("RUF-I6.1", 1.3, Decimal("1.3")),
+        ("RUF-I4.4", "1 234,5", Decimal("1234.5")),
+        ("RUF-I4.4", "−93,9", Decimal("-93.9")),  # typographic minus
+        ("RUF-I4.4", "-93,9", Decimal("-93.9")),
+        ("RUF-I4.4", 1.3, Decimal("1.3")),
     ],
 )
 def test_swedish_numbers_are_read(followup_round, planner, ruf, indicator, typed, stored):
@@ -201,11 +201,11 @@ def test_a_cell_shown_as_a_percentage_is_read_as_shown(followup_round, planner, 
 @pytest.mark.parametrize(
     ("indicator", "typed", "message"),
     [
-        ("RUF-I6.1", "12,3,4", "12,3,4 is not a number. Write digits with a decimal comma, e.g. 1 234,5."),
-        ("RUF-I6.1", "abc", "abc is not a number. Write digits with a decimal comma, e.g. 1 234,5."),
-        ("RUF-I6.1", "1.234,5", "1.234,5 is not a number. Write digits with a decimal comma, e.g. 1 234,5."),
+        ("RUF-I4.4", "12,3,4", "12,3,4 is not a number. Write digits with a decimal comma, e.g. 1 234,5."),
+        ("RUF-I4.4", "abc", "abc is not a number. Write digits with a decimal comma, e.g. 1 234,5."),
+        ("RUF-I4.4", "1.234,5", "1.234,5 is not a number. Write digits with a decimal comma, e.g. 1 234,5."),
         # "%" belongs to % indicators only: the result is in mnkr.
-        ("RUF-I6.1", "69 %", "69 % is not a number. Write digits with a decimal comma, e.g. 1 234,5."),
+        ("RUF-I4.4", "69 %", "69 % is not a number. Write digits with a decimal comma, e.g. 1 234,5."),
     ],
 )
 def test_numbers_that_cannot_be_read_are_refused(followup_round, planner, ruf, indicator, typed, message):
@@ -339,7 +339,7 @@ def test_one_bad_row_among_good_ones_writes_nothing(followup_round, planner, ruf
     for code in ("RF1", "RF3", "RF6"):
         report(workbook, code)
     measure(workbook, "RUF-I1.4", 40)
-    row = measure(workbook, "RUF-I6.1", "ett")
+    row = measure(workbook, "RUF-I4.4", "ett")
 
     assert refused(save(workbook), user=planner) == [
         f"Sheet Mätvärden, row {row}, column Värde: "
@@ -389,3 +389,19 @@ def test_a_reader_may_not_import(followup_round, reader, fh):
     assert refused(save(workbook), user=reader) == [
         "You may not report for the unit FH in the round TEST-AR-2023."
     ]
+
+
+def test_indicators_measured_by_economy_figures_are_not_entered_here(followup_round, planner, ruf):
+    """Sjukfrånvaro comes with the economy import (docs/ekonomiimport.md): the workbook leaves it out
+    and refuses a row for it, so the figure is entered once."""
+    workbook = load(followup_workbook_export(round=followup_round, unit=ruf))
+    with pytest.raises(LookupError):
+        find_row(workbook["Mätvärden"], Indikator="RUF-I5.2")
+    workbook["Mätvärden"].append(["RUF-I5.2", "Sjukfrånvaro", "Totalt", 2023, 5.3])
+
+    problems = refused(save(workbook), user=planner)
+
+    assert len(problems) == 1
+    assert (
+        "RUF-I5.2 takes its measurements from the economy and staff figures (sick leave (%))" in problems[0]
+    )

@@ -14,10 +14,12 @@ def upsert(
     lookup: dict[str, Any],
     values: dict[str, Any],
     many: dict[str, list] | None = None,
+    user=None,
 ) -> tuple[M, bool]:
     """Create or update the row found by `lookup`; full_clean() first so every rule speaks.
 
     Returns (object, created). Raises django's ValidationError with field names as keys.
+    `user` is named in the history row (simple-history) when the model keeps one.
     """
     instance = model.objects.filter(**lookup).first()
     created = instance is None
@@ -26,6 +28,8 @@ def upsert(
     for field, value in values.items():
         setattr(instance, field, value)
     instance.full_clean()
+    if user is not None:
+        instance._history_user = user
     instance.save()
     for field, related in (many or {}).items():
         getattr(instance, field).set(related)

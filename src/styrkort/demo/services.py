@@ -1,8 +1,9 @@
 """The Region Västmanland demo, loaded through the product's own imports and services.
 
 The plan workbook in data/ holds the plans; data/followup-2023/ holds the annual report 2023 of the
-regional development administration (seed 002) as a follow-up workbook, imported into its round,
-which is then closed. An open interim round of 2024 gives the inbox something to do.
+regional development administration (seed 002) as a follow-up workbook, and data/economy-2023/ its
+economy and staff figures as finance and HR exports; both are imported into the round, which is then
+closed. An open interim round of 2024 gives the inbox something to do.
 """
 
 import datetime as dt
@@ -13,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from styrkort.exchange.services import followup_workbook_import, plan_workbook_import
+from styrkort.exchange.services import economy_import, followup_workbook_import, plan_workbook_import
 from styrkort.exchange.workbook import ImportResult
 from styrkort.followup.enums import RoundKind
 from styrkort.followup.models import FollowUpRound
@@ -26,6 +27,18 @@ from styrkort.plans.models import Plan
 DATA = Path(__file__).parent / "data"
 DEMO_WORKBOOK = DATA / "region-vastmanland-plan.xlsx"
 ANNUAL_REPORT_2023_WORKBOOK = DATA / "followup-2023" / "AR-2023-RUF.xlsx"
+# Seed 002's economy and staff, as a finance and an HR system would export them (README.md there);
+# the chart of accounts first, so the amounts find their lines.
+ECONOMY_2023_FILES = tuple(
+    DATA / "economy-2023" / name
+    for name in (
+        "kontoplan.csv",
+        "ekonomi-2023.csv",
+        "investeringar-2023.csv",
+        "atgardsplan-2023.csv",
+        "personal-2023.csv",
+    )
+)
 DEMO_PASSWORD = "styrkort-demo"  # noqa: S105 - published on purpose: these are demo logins
 
 
@@ -59,6 +72,7 @@ class DemoRound:
     plan_codes: tuple[str, ...] = ("RUF-2023",)
     unit_codes: tuple[str, ...] = ("RUF",)
     workbook: Path | None = None  # imported, then the round is closed
+    economy: tuple[Path, ...] = ()  # economy and staff files, imported before closing
 
     def values(self) -> dict:
         # An open round's deadline follows the loading day, so the inbox always has work that is due.
@@ -83,6 +97,7 @@ DEMO_ROUNDS = (
         # Seed 002 is dated 2024-01-17 on every page and goes to the board on 2024-01-23.
         deadline=dt.date(2024, 1, 17),
         workbook=ANNUAL_REPORT_2023_WORKBOOK,
+        economy=ECONOMY_2023_FILES,
     ),
     DemoRound(
         "DR1-2024-RUF",
@@ -151,5 +166,9 @@ def _round_load(demo_round: DemoRound, *, reporter, closer) -> ImportResult | No
     )
     if not imported.ok:
         return imported
+    for path in demo_round.economy:
+        imported = economy_import(source=path, round=followup_round, user=reporter)
+        if not imported.ok:
+            return imported
     round_close(user=closer, round=followup_round)
     return None

@@ -53,7 +53,7 @@ def too_large_message() -> str:
 
 def open_workbook(source: Source, result: ImportResult):
     """The workbook, read-only, or None with the problem added: missing, too large, not an XLSX, damaged."""
-    content = _read_bytes(source, result)
+    content = read_bytes(source, result)
     if content is None:
         return None
     from openpyxl import load_workbook
@@ -73,7 +73,7 @@ def open_workbook(source: Source, result: ImportResult):
         return None
 
 
-def _read_bytes(source: Source, result: ImportResult) -> bytes | None:
+def read_bytes(source: Source, result: ImportResult, *, allow_text: bool = False) -> bytes | None:
     limit = max_upload_bytes()
     if isinstance(source, Path) and not source.is_file():
         result.problems.append(
@@ -90,7 +90,7 @@ def _read_bytes(source: Source, result: ImportResult) -> bytes | None:
     if len(content) > limit:
         result.problems.append(Problem("", None, None, too_large_message()))
         return None
-    if not content.startswith(XLSX_MAGIC):
+    if not content.startswith(XLSX_MAGIC) and not allow_text:
         result.problems.append(
             Problem(
                 "",
@@ -130,7 +130,7 @@ def import_sheets(
 def _import_sheet(sheet: Sheet, worksheet, result: ImportResult, context: dict[str, Any]) -> SheetCount:
     count = SheetCount()
     for row_number, values, codes in read_rows(sheet, worksheet, result):
-        if not _save_row(sheet, values, row_number, result, count, context):
+        if not save_row(sheet, values, row_number, result, count, context):
             result.refused_codes |= codes
     return count
 
@@ -273,7 +273,7 @@ def _cell_value(cell):
     return value
 
 
-def _save_row(
+def save_row(
     sheet: Sheet, values: dict, row_number: int, result: ImportResult, count: SheetCount, context: dict
 ) -> bool:
     """Save one row inside its own savepoint; its problems are added to `result`."""

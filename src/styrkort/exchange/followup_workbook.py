@@ -292,6 +292,7 @@ def _save_action_report(*, scope: FollowUpScope, plan: str, code: str, **report)
 
 def _save_measurement(*, scope: FollowUpScope, indicator: Indicator, value, **measurement):
     scope.check_indicator(indicator)
+    followup_services.check_entered_by_hand(indicator)
     number = None
     if value is not None:
         try:
@@ -364,9 +365,10 @@ def _export_action_reports(*, scope: FollowUpScope):
 
 def _export_measurements(*, scope: FollowUpScope):
     """Per indicator: what was reported in this round or for its year, and an empty row of the round's
-    year for the total and each breakdown that has neither, to fill in."""
+    year for the total and each breakdown that has neither, to fill in. Indicators measured by economy
+    and staff figures are left out: their values come with the economy import, not this workbook."""
     year = scope.round.year
-    indicators = scope.indicators
+    indicators = [indicator for indicator in scope.indicators if not indicator.figure]
     reported: dict[int, list[Measurement]] = {indicator.pk: [] for indicator in indicators}
     for measurement in Measurement.objects.filter(indicator__in=indicators).select_related("breakdown"):
         if measurement.round_id == scope.round.pk or measurement.period == year:

@@ -18,3 +18,10 @@ class FollowUpWorkbookUploadForm(WorkbookUploadForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["workbook"].label = _("Follow-up workbook (.xlsx)")
+
+
+class EconomyFileUploadForm(WorkbookUploadForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workbook"].label = _("Economy or staff file (.csv or .xlsx)")
+        self.fields["workbook"].widget.attrs["accept"] = ".csv,.xlsx"

@@ -7,12 +7,17 @@ the rows, each in its own savepoint, and names every problem's sheet, row and co
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from styrkort.errors import StyrkortError
 from styrkort.followup.models import FollowUpRound
+from styrkort.followup.services import RoundClosed
 from styrkort.org.models import Unit
 
-from .engine import Source, import_sheets, open_workbook, write_workbook
+from .economy_file import EconomyImport, EconomyImportResult, import_tables, is_xlsx
+from .engine import Source, import_sheets, open_workbook, read_bytes, write_workbook
 from .engine import max_upload_bytes as max_upload_bytes
 from .engine import too_large_message as too_large_message
 from .followup_workbook import (
@@ -22,7 +27,7 @@ from .followup_workbook import (
     scope_for_export,
     scope_from_workbook,
 )
-from .workbook import SHEETS, ImportResult
+from .workbook import SHEETS, ImportResult, Problem
 
 R = TypeVar("R", bound=ImportResult)
 
@@ -73,6 +78,56 @@ def followup_workbook_export(*, round: FollowUpRound, unit: Unit) -> bytes:
     """
     scope: FollowUpScope = scope_for_export(round=round, unit=unit)
     return write_workbook(FOLLOWUP_SHEETS, {"scope": scope})
+
+
+def economy_import(
+    *, source: Source, round: FollowUpRound, user, dry_run: bool = False
+) -> EconomyImportResult:
+    """Read an economy or staff file (CSV or XLSX, docs/ekonomiimport.md) into `round`, or nothing of it.
+
+    Only those who may manage the round import (planners of its plans, administrators), and only into
+    an open round. When every row is saved and every control total holds, the indicators measured by
+    these figures get their measurements in the round.
+    """
+    from styrkort.economy.services import indicator_figures_save
+    from styrkort.followup.rules import may_manage_round
+
+    result = EconomyImportResult(dry_run=dry_run, round=round)
+    if not round.is_open:
+        result.problems.append(Problem("", None, None, str(RoundClosed(round))))
+        return result
+    if not may_manage_round(user, round):
+        result.problems.append(
+            Problem("", None, None, _("Only the round's planners and administrators import economy figures."))
+        )
+        return result
+    content = read_bytes(source, result, allow_text=True)
+    if content is None:
+        return result
+    workbook = open_workbook(content, result) if is_xlsx(content) else None
+    if is_xlsx(content) and workbook is None:
+        return result
+    try:
+        with transaction.atomic():
+            state = EconomyImport(round=round, user=user, result=result)
+            import_tables(content, workbook, state)
+            if result.ok and state.touched:
+                try:
+                    result.measurements = indicator_figures_save(
+                        user=user, round=round, units=list(state.touched.values())
+                    )
+                except (StyrkortError, ValidationError) as error:
+                    result.problems.append(Problem("", None, None, _error_text(error)))
+            if not result.saved:
+                transaction.set_rollback(True)
+    finally:
+        if workbook is not None:
+            workbook.close()
+    return result
+
+
+def _error_text(error) -> str:
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
 
 
 def _import_all_or_nothing(source: Source, result: R, read: Callable[[object, R], None]) -> R:

@@ -16,4 +16,9 @@ urlpatterns = [
         views.followup_import,
         name="followup_import",
     ),
+    path(
+        "uppfoljning/<str:round_code>/ekonomi/importera/",
+        views.economy_file_import,
+        name="economy_import",
+    ),
 ]

@@ -22,12 +22,14 @@ from rules.contrib.views import permission_required
 
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import round_unit_ids
-from styrkort.followup.rules import may_report_for_unit
+from styrkort.followup.rules import may_manage_round, may_report_for_unit
 from styrkort.org.models import Unit
 
+from .economy_file import TABLES as ECONOMY_TABLES
 from .followup_workbook import FOLLOWUP_SHEETS
-from .forms import FollowUpWorkbookUploadForm, WorkbookConfirmForm, WorkbookUploadForm
+from .forms import EconomyFileUploadForm, FollowUpWorkbookUploadForm, WorkbookConfirmForm, WorkbookUploadForm
 from .services import (
+    economy_import,
     followup_workbook_export,
     followup_workbook_import,
     max_upload_bytes,
@@ -172,4 +174,31 @@ def followup_import(request, round_code: str, unit_code: str):
         template="exchange/followup_import.html",
         context={"sheets": FOLLOWUP_SHEETS, "round": followup_round, "unit": unit},
         done_url=reverse("followup:unit_report", args=[followup_round.code, unit.code]),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Economy and staff figures, into a round
+
+
+@login_required
+def economy_file_import(request, round_code: str):
+    """Like the other imports, for a finance or HR export (CSV or XLSX); the round's planners only."""
+    followup_round = get_object_or_404(
+        FollowUpRound.objects.prefetch_related("plans", "units"), code=round_code
+    )
+    if not followup_round.is_open or not may_manage_round(request.user, followup_round):
+        raise PermissionDenied(_("Only the round's planners and administrators import economy figures."))
+
+    def run(**kwargs) -> ImportResult:
+        return economy_import(user=request.user, round=followup_round, **kwargs)
+
+    return _upload_page(
+        request,
+        run=run,
+        session_key=f"pending_economy_import:{followup_round.code}",
+        form_class=EconomyFileUploadForm,
+        template="exchange/economy_import.html",
+        context={"tables": ECONOMY_TABLES, "round": followup_round},
+        done_url=reverse("followup:round", args=[followup_round.code]),
     )

@@ -19,7 +19,16 @@ from styrkort.org.enums import UnitKind
 from styrkort.org.models import Unit
 from styrkort.org.services import unit_upsert
 from styrkort.plans import services as plan_services
-from styrkort.plans.enums import Comparator, Direction, Frequency, GoalKind, PlanKind, PlanState, SourceKind
+from styrkort.plans.enums import (
+    Comparator,
+    Direction,
+    Figure,
+    Frequency,
+    GoalKind,
+    PlanKind,
+    PlanState,
+    SourceKind,
+)
 from styrkort.plans.models import (
     TOTAL_BREAKDOWN,
     Action,
@@ -89,6 +98,12 @@ FREQUENCIES = {
     "vartannat år": Frequency.EVERY_2_YEARS,
     "vart tredje år": Frequency.EVERY_3_YEARS,
     "vart fjärde år": Frequency.EVERY_4_YEARS,
+}
+FIGURES = {
+    "ekonomiskt resultat": Figure.ECONOMIC_RESULT,
+    "sjukfrånvaro": Figure.SICK_LEAVE,
+    "årsarbetare": Figure.FTE,
+    "anställda": Figure.EMPLOYEES,
 }
 SOURCES = {"egen": SourceKind.OWN, "Kolada": SourceKind.KOLADA, "SCB": SourceKind.SCB}
 COMPARATORS = {
@@ -451,6 +466,7 @@ def _export_indicators():
             "frequency": choice_writer(FREQUENCIES)(indicator.frequency),
             "source_kind": choice_writer(SOURCES)(indicator.source_kind),
             "source_ref": indicator.source_ref,
+            "figure": choice_writer(FIGURES)(indicator.figure),
             "breakdowns": f"{LIST_SEPARATOR} ".join(b.name for b in indicator.breakdowns.all()),
             "baseline_value": number_out(indicator.baseline_value),
             "baseline_year": indicator.baseline_year,
@@ -621,6 +637,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Frekvens", "frequency", choice_reader(FREQUENCIES), required=True),
             Column("Källa", "source_kind", choice_reader(SOURCES)),
             Column("Källreferens", "source_ref"),
+            Column("Hämtas från", "figure", choice_reader(FIGURES)),
             Column("Indelningar", "breakdowns", read_list),
             Column("Nuläge", "baseline_value", read_decimal),
             Column("Nulägesår", "baseline_year", read_int),

@@ -6,15 +6,14 @@ a closed round, so later edits of plans, reports or measurements never change wh
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 
-import dacite
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from styrkort.core import snapshots
 from styrkort.plans.formatting import describe_target
 from styrkort.plans.models import GoalArea, Target
 
@@ -207,37 +206,11 @@ class RoundReport:
         )
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        data["format"] = SNAPSHOT_FORMAT
-        # Through the encoder and back: dates and decimals as strings, storable in a JSONField.
-        return DjangoJSONEncoder().default and _jsonable(data)
+        return {**snapshots.to_json(self), "format": SNAPSHOT_FORMAT}
 
     @classmethod
     def from_json(cls, data: dict) -> "RoundReport":
-        data = {k: v for k, v in data.items() if k != "format"}
-        return dacite.from_dict(
-            cls,
-            data,
-            config=dacite.Config(
-                type_hooks={
-                    Decimal: Decimal,
-                    dt.date: dt.date.fromisoformat,
-                    dt.datetime: dt.datetime.fromisoformat,
-                }
-            ),
-        )
-
-
-def _jsonable(value):
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return value
+        return snapshots.from_json(cls, {k: v for k, v in data.items() if k != "format"})
 
 
 def round_report(round: FollowUpRound) -> RoundReport:

@@ -139,6 +139,21 @@ def action_report_save(
     )
 
 
+def check_entered_by_hand(indicator: Indicator) -> None:
+    """An indicator measured by an economy or staff figure takes its values from the economy import
+    (economy/services.py), so the figure is entered once; forms and workbooks refuse them."""
+    if indicator.figure:
+        raise ValidationError(
+            {
+                "value": _(
+                    "%(code)s takes its measurements from the economy and staff figures (%(figure)s); "
+                    "import those instead."
+                )
+                % {"code": indicator.code, "figure": indicator.get_figure_display()}
+            }
+        )
+
+
 @transaction.atomic
 def measurement_save(
     *,
@@ -244,6 +259,10 @@ def round_close(*, user, round: FollowUpRound) -> FollowUpRound:
     round.snapshot = build_round_report(round).to_json()
     round._history_user = user
     round.save()
+    # The economy app reads rounds; closing one freezes its economy pages too (late import: no cycle).
+    from styrkort.economy.services import economy_snapshots_save
+
+    economy_snapshots_save(round)
     RoundEvent.objects.create(round=round, kind=RoundEventKind.CLOSED, by=user, snapshot=round.snapshot)
     return round
 
@@ -263,4 +282,5 @@ def round_reopen(*, user, round: FollowUpRound, reason: str) -> FollowUpRound:
     round.snapshot = None
     round._history_user = user
     round.save()
+    round.economy_snapshots.all().delete()
     return round

@@ -354,6 +354,7 @@ def measurement_save(request, code: str, indicator_pk: int):
     if form.is_valid():
         data = form.cleaned_data
         try:
+            services.check_entered_by_hand(indicator)
             with transaction.atomic():
                 for breakdown, value, missing in data["values"]:
                     services.measurement_save(

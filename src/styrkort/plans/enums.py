@@ -51,6 +51,16 @@ class SourceKind(models.TextChoices):
     SCB = "scb", "SCB"
 
 
+class Figure(models.TextChoices):
+    """A figure of the economy and staff import that an indicator takes its measurements from."""
+
+    NONE = "", _("entered in the follow-up")
+    ECONOMIC_RESULT = "economic_result", _("economic result (mnkr)")
+    SICK_LEAVE = "sick_leave", _("sick leave (%)")
+    FTE = "fte", _("full-time equivalents")
+    EMPLOYEES = "employees", _("employees")
+
+
 class Comparator(models.TextChoices):
     GT = "gt", ">"
     GTE = "gte", "≥"

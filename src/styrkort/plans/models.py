@@ -11,6 +11,7 @@ from styrkort.org.models import Unit
 from .enums import (
     Comparator,
     Direction,
+    Figure,
     Frequency,
     GoalKind,
     PlanKind,
@@ -292,6 +293,13 @@ class Indicator(models.Model):
         blank=True,
         validators=[MinValueValidator(0)],
         help_text=_("Changes no larger than this count as unchanged."),
+    )
+    figure = models.CharField(
+        _("measured by"),
+        max_length=20,
+        choices=Figure.choices,
+        blank=True,
+        help_text=_("Take the measurements from the economy and staff figures, so a figure is entered once."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()

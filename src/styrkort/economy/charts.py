@@ -1,0 +1,220 @@
+"""Grouped bar charts drawn as SVG on the server. Pure functions, no Django.
+
+Every coordinate and every text is computed here, so `economy/_bar_chart.html` only prints what a
+BarChart holds. Numbers are written the Swedish way ("−1 300,5"). Colours are not chosen here: the
+template gives each bar and legend swatch the CSS class `chart-series-N` (economy.css).
+"""
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+MAX_SERIES = 6  # economy.css styles chart-series-0 … chart-series-5
+WIDTH, HEIGHT = 640, 320
+PLOT_TOP = 32  # room for the unit (top left) and the value printed above the tallest bar
+CHAR_WIDTH = 7.0  # a generous width of a 12px character, to keep text inside the picture
+VALUE_CHAR_WIDTH = 6.0  # the same for the 11px values printed on the bars
+LINE_HEIGHT, LEGEND_ROW = 14, 20
+NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+NBSP, MINUS = "\u00a0", "\u2212"
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[Decimal | None, ...]  # one per category; None: no figure, no bar
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float  # the top; the zero line for a negative bar, which goes down
+    width: float
+    height: float
+    series_index: int
+    category: str
+    series_name: str
+    value: Decimal
+    label: str  # for screen readers and the tooltip: "Folkhälsa 2023: 1,0 mnkr"
+    value_text: str  # printed on the bar: "1,0"
+    text_x: float  # centre of value_text
+    text_y: float  # its baseline: above a positive bar, below a negative one
+
+
+@dataclass(frozen=True)
+class Tick:
+    y: float
+    label: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class CategoryLabel:
+    x: float  # centre of the category's group of bars
+    y: float  # baseline of the first line
+    text: str
+    lines: tuple[str, ...]  # the text wrapped to the group's width, LINE_HEIGHT apart
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    series_index: int
+    name: str
+    swatch_x: float  # a 12 × 12 square
+    swatch_y: float
+    text_x: float
+    text_y: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    title: str
+    unit: str
+    width: int  # the viewBox
+    height: int
+    plot_left: float
+    plot_top: float
+    plot_right: float
+    plot_bottom: float
+    zero_y: float
+    tick_label_x: float  # right edge of the tick labels
+    ticks: tuple[Tick, ...]
+    bars: tuple[Bar, ...]
+    categories: tuple[CategoryLabel, ...]
+    legend: tuple[LegendItem, ...]
+    show_values: bool  # False when some value_text is wider than its bar's room: then none is printed
+    line_height: int = LINE_HEIGHT
+
+
+def format_number(value: Decimal | int, decimals: int = 1) -> str:
+    """`value` rounded half up, with a decimal comma, U+00A0 between thousands and a typographic minus."""
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{abs(rounded):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    return MINUS + text if rounded < 0 else text  # -0,04 is "0,0", not "−0,0"
+
+
+def nice_ticks(low: Decimal, high: Decimal, target: int = 5) -> tuple[list[Decimal], Decimal]:
+    """About `target` steps of 1, 2, 2,5 or 5 × 10ⁿ from `low` or below to `high` or above; and the step.
+
+    The ticks are multiples of the step, so 0 is one of them when low ≤ 0 ≤ high.
+    """
+    raw = (high - low) / target
+    magnitude = Decimal(1).scaleb(raw.adjusted())
+    step = next(m * magnitude for m in NICE_STEPS if m * magnitude >= raw)
+    first = (low / step).to_integral_value(rounding=ROUND_FLOOR)
+    last = (high / step).to_integral_value(rounding=ROUND_CEILING)
+    return [(first + i) * step for i in range(int(last - first) + 1)], step
+
+
+def _r(number: float) -> float:
+    return round(number, 1)
+
+
+def grouped_bar_chart(
+    *, title: str, categories: Sequence[str], series: Sequence[Series], unit: str, decimals: int = 1
+) -> BarChart:
+    """A chart with a group of bars per category, one bar per series that has a figure for it."""
+    if len(series) > MAX_SERIES:
+        raise ValueError(f"At most {MAX_SERIES} series, got {len(series)}.")
+    if any(len(s.values) != len(categories) for s in series):
+        raise ValueError("Each series needs one value (or None) per category.")
+    values = [v for s in series for v in s.values if v is not None]
+    if values:
+        low, high = min(Decimal(0), *values), max(Decimal(0), *values)
+        tick_values, step = nice_ticks(low, high if high > low else low + 1)  # all zero: 0 to 1
+    else:
+        tick_values, step = [Decimal(0)], Decimal(1)
+    tick_decimals = max(0, -step.normalize().as_tuple().exponent)
+    tick_labels = [format_number(t, tick_decimals) for t in tick_values]
+
+    # Across: tick labels, then one slot per category; 80 % of a slot holds its bars.
+    plot_left = _r(max(40.0, max(len(t) for t in tick_labels) * CHAR_WIDTH + 12))
+    # The picture widens rather than let a long name ("Samhällsutveckling") run into its neighbour.
+    longest_word = max((len(word) for c in categories for word in c.split()), default=0)
+    min_slot = max(longest_word * CHAR_WIDTH + 8, len(series) * 14)
+    width = max(WIDTH, int(plot_left + min_slot * len(categories) + 16))
+    plot_right = width - 16
+    slot = (plot_right - plot_left) / max(1, len(categories))
+    bar_room = slot * 0.8 / max(1, len(series))
+    wrap = max(4, int(slot / CHAR_WIDTH))
+    wrapped = [textwrap.wrap(c, wrap, break_long_words=False) or [""] for c in categories]
+    wrapped = [w if len(w) <= 3 else [*w[:2], w[2] + "…"] for w in wrapped]
+
+    legend_places, x, row = [], plot_left, 0
+    for s in series:
+        item_width = 18 + len(s.name) * CHAR_WIDTH + 16
+        if x > plot_left and x + item_width > width:
+            x, row = plot_left, row + 1
+        legend_places.append((x, row))
+        x += item_width
+    legend_rows = row + 1 if series else 0
+
+    # Down: plot, values below negative bars, category labels, legend rows; the plot takes what is left.
+    below_room = LINE_HEIGHT if any(v < 0 for v in values) else 0
+    label_lines = max((len(w) for w in wrapped), default=1)
+    plot_bottom = HEIGHT - (below_room + 16 + (label_lines - 1) * LINE_HEIGHT + 12 + legend_rows * LEGEND_ROW)
+    label_y = plot_bottom + below_room + 16
+    legend_y = label_y + (label_lines - 1) * LINE_HEIGHT + 26
+
+    top, bottom = tick_values[-1], tick_values[0]
+    scale = (plot_bottom - PLOT_TOP) / float(top - bottom) if top > bottom else 0.0
+    zero = PLOT_TOP + float(top) * scale if top > bottom else float(plot_bottom)  # no figures: at the foot
+    zero_y = _r(zero)
+
+    def y_of(value: Decimal) -> float:
+        return _r(zero - float(value) * scale)
+
+    bars = []
+    for ci, category in enumerate(categories):
+        group_left = plot_left + ci * slot + slot * 0.1
+        for si, s in enumerate(series):
+            value = s.values[ci]
+            if value is None:
+                continue
+            height = _r(abs(float(value)) * scale)
+            y = _r(zero_y - height) if value > 0 else zero_y
+            value_text = format_number(value, decimals)
+            name = " ".join(part for part in (category, s.name) if part)
+            bars.append(
+                Bar(
+                    x=_r(group_left + (si + 0.05) * bar_room),
+                    y=y,
+                    width=_r(bar_room * 0.9),
+                    height=height,
+                    series_index=si,
+                    category=category,
+                    series_name=s.name,
+                    value=value,
+                    label=f"{name}: {value_text} {unit}".rstrip(),
+                    value_text=value_text,
+                    text_x=_r(group_left + (si + 0.5) * bar_room),
+                    text_y=_r(y + height + 12) if value < 0 else _r(y - 4),
+                )
+            )
+
+    return BarChart(
+        title=title,
+        unit=unit,
+        width=width,
+        height=HEIGHT,
+        plot_left=plot_left,
+        plot_top=PLOT_TOP,
+        plot_right=plot_right,
+        plot_bottom=plot_bottom,
+        zero_y=zero_y,
+        tick_label_x=_r(plot_left - 6),
+        ticks=tuple(Tick(y_of(v), label, v) for v, label in zip(tick_values, tick_labels, strict=True)),
+        bars=tuple(bars),
+        categories=tuple(
+            CategoryLabel(_r(plot_left + (ci + 0.5) * slot), label_y, c, tuple(w))
+            for ci, (c, w) in enumerate(zip(categories, wrapped, strict=True))
+        ),
+        legend=tuple(
+            LegendItem(
+                si, s.name, _r(x), legend_y + row * LEGEND_ROW - 10, _r(x + 18), legend_y + row * LEGEND_ROW
+            )
+            for si, (s, (x, row)) in enumerate(zip(series, legend_places, strict=True))
+        ),
+        show_values=all(len(b.value_text) * VALUE_CHAR_WIDTH <= bar_room for b in bars),
+    )

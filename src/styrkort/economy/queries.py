@@ -1,0 +1,153 @@
+"""Reading economy and staff figures for a unit as of a round's date; a fixed number of queries.
+
+Outcome, budget and forecast are accumulated: the figures of a year are those of the latest month
+up to the round's month. Staff figures lag a month behind in the HR system, so they are those of
+the latest month reported, whatever it is; the page says which.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Max, OuterRef, Q, Subquery, Sum
+
+from styrkort.followup.models import FollowUpRound
+from styrkort.org.models import Unit
+from styrkort.plans.enums import Figure
+from styrkort.plans.models import TOTAL_BREAKDOWN
+
+from .enums import LedgerKind, StaffMeasure, Total
+from .models import AccountMapping, LedgerEntry, StaffFigure
+
+MNKR = Decimal(1_000_000)
+RESULT_YEARS = 4  # the department table: this year and the three before, as seed 002 shows
+
+
+def _latest_month(queryset, group: tuple[str, ...]):
+    """The rows of each group's latest month in `queryset`."""
+    latest = (
+        queryset.filter(**{name: OuterRef(name) for name in group})
+        .order_by()
+        .values(*group)
+        .annotate(latest=Max("month"))
+        .values("latest")
+    )
+    return queryset.filter(month=Subquery(latest))
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    year: int
+    month: int
+    kind: str
+    account: str
+    total: str
+    amount: Decimal
+
+
+def ledger_rows(unit: Unit, year: int, month: int) -> list[LedgerRow]:
+    """The unit's accounts and control totals of `year` and the year before, latest month ≤ `month`."""
+    rows = LedgerEntry.objects.filter(unit=unit, year__in=(year - 1, year), month__lte=month)
+    return [
+        LedgerRow(*values)
+        for values in _latest_month(rows, ("unit", "year", "kind"))
+        .order_by()
+        .values_list("year", "month", "kind", "account", "total", "amount")
+    ]
+
+
+def mapping() -> list[tuple[str, int, str, str, int]]:
+    """(prefix, line pk, line name, section, order) longest prefix first, so the first match wins."""
+    rows = AccountMapping.objects.values_list(
+        "prefix", "line_id", "line__name", "line__section", "line__order"
+    )
+    return sorted(rows, key=lambda row: -len(row[0]))
+
+
+def line_of(account: str, prefixes) -> tuple | None:
+    return next((row for row in prefixes if account.startswith(row[0])), None)
+
+
+def results_by_unit_and_year(unit_ids: list[int], year: int, month: int) -> dict[tuple[int, int], Decimal]:
+    """{(unit pk, year): result} for the years of the department table: the reported result, or the
+    sum of the accounts where no result is reported. This year is accumulated to `month`."""
+    rows = LedgerEntry.objects.filter(
+        unit__in=unit_ids, kind=LedgerKind.OUTCOME, year__range=(year - RESULT_YEARS + 1, year)
+    ).filter(Q(year__lt=year) | Q(month__lte=month))
+    sums: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
+    for unit_id, row_year, total, amount in (
+        _latest_month(rows, ("unit", "year"))
+        .filter(total__in=("", Total.RESULT))
+        .order_by()
+        .values_list("unit_id", "year", "total")
+        .annotate(amount=Sum("amount"))
+    ):
+        sums[unit_id, row_year][total] = amount
+    return {key: found.get(Total.RESULT, found.get("")) for key, found in sums.items()}
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    year: int
+    month: int
+    measure: str
+    breakdown: str
+    value: Decimal
+    note: str
+
+
+def staff_rows(unit: Unit, year: int, month: int) -> tuple[list[StaffRow], list[StaffRow]]:
+    """(this year's, last year's) staff figures: this year's latest month ≤ `month`, and last year's
+    figures for that same month, so the two years compare like with like."""
+    rows = [
+        StaffRow(*values)
+        for values in StaffFigure.objects.filter(unit=unit, year__in=(year - 1, year), month__lte=month)
+        .order_by()
+        .values_list("year", "month", "measure", "breakdown", "value", "note")
+    ]
+    this_year = [row for row in rows if row.year == year]
+    latest = max((row.month for row in this_year), default=month)
+    last_year = [row for row in rows if row.year == year - 1 and row.month <= latest]
+    last_latest = max((row.month for row in last_year), default=latest)
+    return (
+        [row for row in this_year if row.month == latest],
+        [row for row in last_year if row.month == last_latest],
+    )
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    year: int
+    breakdown: str  # a staff breakdown name, "Totalt" for the total
+    value: Decimal
+    note: str = ""
+
+
+def figures_for_indicator(
+    figure: str, *, unit: Unit, round: FollowUpRound, breakdowns: dict
+) -> list[FigureValue]:
+    """The values an indicator "measured by" `figure` takes, for the round's year and the year before:
+    the same figures as the economy page of `unit` in `round`. Only the total and the indicator's own
+    breakdowns."""
+    from .report import build_economy_report  # the report reads through this module
+
+    report = build_economy_report(round=round, unit=unit)
+    values: list[FigureValue] = []
+    if figure == Figure.ECONOMIC_RESULT:
+        result = report.result
+        if result is not None:
+            for year, amount in ((report.year, result.outcome), (report.year - 1, result.previous)):
+                if amount is not None:
+                    values.append(
+                        FigureValue(year, TOTAL_BREAKDOWN, (amount / MNKR).quantize(Decimal("0.0001")))
+                    )
+        return values
+    measure = {
+        Figure.SICK_LEAVE: StaffMeasure.SICK_LEAVE,
+        Figure.FTE: StaffMeasure.FTE,
+        Figure.EMPLOYEES: StaffMeasure.EMPLOYEES,
+    }[figure]
+    for row in report.staff_figures:
+        if row.measure == measure and (row.breakdown == TOTAL_BREAKDOWN or row.breakdown in breakdowns):
+            values.append(FigureValue(row.year, row.breakdown, row.value, row.note))
+    return values

@@ -1,0 +1,145 @@
+"""Every write of economy and staff figures goes through one of these functions.
+
+They validate fully and leave a history row naming the person (core.services.upsert). Imports call
+them row by row inside one transaction (exchange/economy_file.py), so a bad file writes nothing.
+"""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from styrkort.core import snapshots
+from styrkort.core.services import upsert
+from styrkort.followup.models import FollowUpRound
+from styrkort.followup.services import RoundClosed, measurement_save
+from styrkort.org.models import Unit
+from styrkort.plans.models import TOTAL_BREAKDOWN, Indicator
+
+from .enums import Section
+from .models import (
+    AccountMapping,
+    EconomySnapshot,
+    Investment,
+    LedgerEntry,
+    SavingsMeasure,
+    StaffFigure,
+    StatementLine,
+)
+from .queries import figures_for_indicator
+
+SOURCE = gettext_noop("Economy and staff import")
+
+
+def statement_line_upsert(*, name: str, section: Section, order: int, user=None):
+    return upsert(
+        StatementLine, lookup={"name": name}, values={"section": section, "order": order}, user=user
+    )
+
+
+def account_mapping_upsert(*, prefix: str, line: StatementLine, user=None):
+    return upsert(AccountMapping, lookup={"prefix": prefix}, values={"line": line}, user=user)
+
+
+def ledger_entry_upsert(
+    *, unit: Unit, year: int, month: int, kind: str, account: str, total: str, amount: Decimal, user=None
+):
+    lookup = {"unit": unit, "year": year, "month": month, "kind": kind, "account": account, "total": total}
+    return upsert(LedgerEntry, lookup=lookup, values={"amount": amount}, user=user)
+
+
+def staff_figure_upsert(
+    *,
+    unit: Unit,
+    year: int,
+    month: int,
+    measure: str,
+    breakdown: str,
+    value: Decimal,
+    note: str = "",
+    user=None,
+):
+    lookup = {"unit": unit, "year": year, "month": month, "measure": measure, "breakdown": breakdown}
+    return upsert(StaffFigure, lookup=lookup, values={"value": value, "note": note.strip()}, user=user)
+
+
+def investment_upsert(
+    *,
+    unit: Unit,
+    year: int,
+    project: str,
+    budget: Decimal,
+    outcome: Decimal,
+    remaining: Decimal | None,
+    user=None,
+):
+    values = {
+        "budget": budget,
+        "outcome": outcome,
+        "remaining": budget - outcome if remaining is None else remaining,
+    }
+    return upsert(
+        Investment, lookup={"unit": unit, "year": year, "project": project}, values=values, user=user
+    )
+
+
+def savings_measure_upsert(*, round: FollowUpRound, unit: Unit, measure: str, user=None, **values):
+    if not round.is_open:
+        raise RoundClosed(round)
+    return upsert(
+        SavingsMeasure, lookup={"round": round, "unit": unit, "measure": measure}, values=values, user=user
+    )
+
+
+@transaction.atomic
+def indicator_figures_save(*, user, round: FollowUpRound, units: list[Unit]) -> int:
+    """Measurements of the round's indicators that take their figures from `units`' economy and staff.
+
+    An indicator of the unit (its goal's unit, or its plan's owner) marked "measured by" a figure gets
+    that figure for the round's year and the year before, per breakdown, as the economy page shows
+    them; entered once, in the import. Returns how many measurements were written.
+    """
+    written = 0
+    indicators = (
+        Indicator.objects.exclude(figure="")
+        .filter(goal__plan__in=round.plans.all())
+        .select_related("goal", "goal__plan")
+        .prefetch_related("breakdowns")
+    )
+    by_pk = {unit.pk: unit for unit in units}
+    for indicator in indicators:
+        unit = by_pk.get(indicator.goal.unit_id or indicator.goal.plan.owner_id)
+        if unit is None:
+            continue
+        # The total is stored without a breakdown, even where the indicator lists "Totalt".
+        breakdowns = {b.name: b for b in indicator.breakdowns.all() if b.name != TOTAL_BREAKDOWN}
+        for figure in figures_for_indicator(indicator.figure, unit=unit, round=round, breakdowns=breakdowns):
+            measurement_save(
+                user=user,
+                round=round,
+                indicator=indicator,
+                breakdown=breakdowns.get(figure.breakdown),
+                period=figure.year,
+                value=figure.value,
+                note=figure.note,
+                source=_(SOURCE),
+            )
+            written += 1
+    return written
+
+
+def economy_snapshots_save(round: FollowUpRound) -> int:
+    """Freeze every unit's economy page of `round` as it is now; called when the round is closed."""
+    from styrkort.followup.queries import round_units
+
+    from .report import build_economy_report
+
+    EconomySnapshot.objects.filter(round=round).delete()
+    frozen = [
+        EconomySnapshot(round=round, unit=unit, data=snapshots.to_json(report))
+        for unit in round_units(round)
+        if not (report := build_economy_report(round=round, unit=unit)).is_empty
+    ]
+    EconomySnapshot.objects.bulk_create(frozen)
+    return len(frozen)

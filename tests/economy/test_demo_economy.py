@@ -1,0 +1,103 @@
+"""The demo's economy and staff for the annual report 2023 equal seed 002's, from the imported files.
+
+Figures are the seed's (/work/shared/seeds/002_*.txt, "Resultaträkning", "Verksamheter",
+"Investeringsprojekt", "Åtgärdsplan ekonomi i balans", "Sjukfrånvaro %"), not read from our files.
+"""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from styrkort.economy.models import LedgerEntry, StaffFigure
+from styrkort.followup.models import FollowUpRound, Measurement
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
+
+
+def cells(html: str, heading: str) -> list[str]:
+    """The cells of the table row whose header cell is `heading`, as text."""
+    row = re.search(rf"<tr[^>]*><th scope=\"row\">{re.escape(heading)}</th>(.*?)</tr>", html, re.S)
+    assert row, heading
+    return [
+        re.sub(r"<[^>]+>", "", cell).strip()
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)
+    ]
+
+
+@pytest.fixture
+def page(client, full_demo):
+    client.login(username="lasare", password="styrkort-demo")
+    response = client.get(reverse("economy:page", args=["AR-2023-RUF", "RUF"]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_income_statement_is_the_seeds(page):
+    # Columns: Budget 2023, Utfall 2023, Utfall 2022 (seed: "Bokslut 2023", "Bokslut 2022*", "Budget 2023").
+    assert '<th scope="col" class="num">Budget 2023</th>' in page
+    assert cells(page, "Summa intäkter") == ["240,1", "310,0", "291,9"]
+    assert cells(page, "Summa kostnader") == ["−240,1", "−309,0", "−290,6"]
+    assert cells(page, "Resultat") == ["0,0", "1,0", "1,3"]
+    assert cells(page, "Personalkostnader") == ["−95,9", "−93,9", "−87,1"]
+    assert cells(page, "Lämnade bidrag") == ["−86,8", "−141,5", "−128,9"]
+    assert cells(page, "Regionersättning") == ["167,0", "209,9", "189,7"]
+
+
+def test_the_department_results_are_the_seeds(page):
+    assert cells(page, "Folkhälsa") == ["4,8", "2,0", "1,6", "1,0"]
+    assert cells(page, "Mobilitetsstöd") == ["−0,3", "−0,2", "0,1", "−1,5"]
+    assert cells(page, "Hållbarhet") == ["−2,1", "0,9", "−0,9", "–"]  # moved to Regionkontoret in 2023
+    assert cells(page, "Summa Regionala utvecklingsförvaltningen") == ["0,1", "0,0", "0,4", "1,0"]
+
+
+def test_investments_carry_over_the_seeds_07(page):
+    assert cells(page, "Övriga maskiner och inventarier") == ["0,6", "0,1", "0,5"]
+    assert cells(page, "Summa") == ["1,3", "0,6", "0,7"]
+    assert "0,7 mnkr förs över till 2024." in page
+
+
+def test_savings_measures_keep_two_decimals_where_the_seed_has_them(page):
+    assert cells(page, "Minskning av resor och konferenser") == ["2024", "RUF", "0,07", "–", ""]
+    assert cells(page, "Intern rekrytering till projektledartjänst")[:3] == [
+        "2024",
+        "Samhällsutveckling",
+        "0,5",
+    ]
+
+
+def test_sick_leave_is_the_seeds(page):
+    assert "Total sjukfrånvaro <strong>5,3 %</strong> (2022: 5,5 %)" in page
+    assert cells(page, "Sjukdag 1-14") == ["1,9", "2,3"]
+    assert cells(page, "Sjukdag 366-") == ["1,3", "1,1"]
+    assert cells(page, "Kvinnor") == ["5,3", "6,2"]
+    assert cells(page, "Anställda 50 år -") == ["8,5", "5,7"]
+    assert "2022 inkl. Hållbarhet med som från 2023 tillhör Regionkontoret" in page
+
+
+def test_the_figures_came_through_the_import(full_demo):
+    assert LedgerEntry.objects.filter(unit__code="RUF", year=2023, kind="outcome").count() == 14 + 3
+    assert StaffFigure.objects.count() == 20
+    assert (
+        LedgerEntry.history.filter(history_user__username="planerare").count() == LedgerEntry.objects.count()
+    )
+
+
+def test_linked_indicators_take_their_measurements_from_the_figures(full_demo):
+    """Sjukfrånvaro and Ekonomiskt resultat are entered once, in the import; the seed prints 5,3 % and
+    +1,0 mnkr for 2023."""
+    values = {
+        (m.indicator.code, m.period, m.breakdown.name if m.breakdown else "Totalt"): m.value
+        for m in Measurement.objects.filter(indicator__code__in=["RUF-I5.2", "RUF-I6.1"]).select_related(
+            "indicator", "breakdown"
+        )
+    }
+    assert values["RUF-I5.2", 2023, "Totalt"] == Decimal("5.3")
+    assert values["RUF-I5.2", 2022, "Totalt"] == Decimal("5.5")
+    assert values["RUF-I5.2", 2023, "Anställda 50 år -"] == Decimal("8.5")
+    assert values["RUF-I6.1", 2023, "Totalt"] == Decimal("1.0")
+    assert values["RUF-I6.1", 2022, "Totalt"] == Decimal("1.3")
+    assert len(values) == 22
+    snapshot = FollowUpRound.objects.get(code="AR-2023-RUF").snapshot
+    assert "RUF-I5.2" in str(snapshot)

@@ -1,0 +1,155 @@
+"""The economy page and the import page: permissions, the upload in three steps, a closed round frozen,
+and queries that do not grow with the figures."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from styrkort.economy.models import LedgerEntry, StaffFigure
+from styrkort.exchange.services import economy_import
+from styrkort.followup.services import round_close, round_reopen
+from styrkort.org.models import Unit
+
+from .conftest import csv_bytes
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
+
+LEDGER = "Enhet;Konto;Period;Typ;Belopp (mnkr)\n"
+# Pinned: session, user, round (+ plans, units), unit, the round's subtree; ledger, mapping, departments,
+# results, investments, savings, staff; the person's roles (may import?).
+EXPECTED_QUERIES = 16
+
+
+def page_url(round, unit="RUF"):
+    return reverse("economy:page", args=[round.code, unit])
+
+
+def import_url(round):
+    return reverse("exchange:economy_import", args=[round.code])
+
+
+def add_figures(round, user, departments: int) -> None:
+    """Accounts for RUF, results for `departments` departments over four years, sick leave by band."""
+    units = list(Unit.objects.filter(parent__code="RUF").order_by("code"))[:departments]
+    rows = [
+        f"RUF;{account};2023;{kind};{amount}"
+        for account, amount in (("3010", "10,0"), ("5010", "-9,0"))
+        for kind in ("utfall", "budget", "prognos")
+    ]
+    rows += [
+        f"{unit.code};Resultat;{year};utfall;0,{year % 10}" for unit in units for year in range(2020, 2024)
+    ]
+    result = economy_import(source=csv_bytes(LEDGER + "\n".join(rows) + "\n"), round=round, user=user)
+    assert result.ok, [str(p) for p in result.problems]
+    staff = "Enhet;Mått;Indelning;Period;Värde\n" + "".join(
+        f"RUF;Sjukfrånvaro;{band};{year};{year - 2020},5\n"
+        for band in ("Totalt", "Sjukdag 1-14", "Kvinnor", "Anställda -29 år")
+        for year in (2022, 2023)
+    )
+    assert economy_import(source=csv_bytes(staff), round=round, user=user).ok
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_page_queries_do_not_grow_with_the_figures(client, chart, annual_round, planner):
+    client.force_login(planner)
+    add_figures(annual_round, planner, departments=2)
+    few = count_queries(client, page_url(annual_round))
+    add_figures(annual_round, planner, departments=9)
+    many = count_queries(client, page_url(annual_round))
+
+    assert (few, many) == (EXPECTED_QUERIES, EXPECTED_QUERIES)
+
+
+def test_the_page_shows_forecast_and_charts_with_their_tables(client, chart, annual_round, planner):
+    client.force_login(planner)
+    add_figures(annual_round, planner, departments=3)
+
+    html = client.get(page_url(annual_round)).content.decode()
+
+    assert "Prognos helår 2023" in html
+    assert html.count('<figure class="chart"') == 2
+    # every bar can be reached with the keyboard and says what it is
+    assert 'tabindex="0" role="img" aria-label="Folkhälsa 2023: 0,3 mnkr"' in html
+    assert 'aria-label="Sjukdag 1-14 2023: 3,5 %"' in html
+
+
+def test_a_page_without_figures_says_so(client, annual_round, reader):
+    client.force_login(reader)
+    html = client.get(page_url(annual_round)).content.decode()
+    assert "Det finns inga ekonomi- eller personaluppgifter för Regionala utvecklingsförvaltningen" in html
+
+
+def test_a_unit_outside_the_round_is_not_found(client, annual_round, reader):
+    client.force_login(reader)
+    assert client.get(page_url(annual_round, "RS")).status_code == 404
+
+
+def test_upload_check_confirm(client, chart, annual_round, planner):
+    client.force_login(planner)
+    upload = csv_bytes(LEDGER + "RUF;3010;2023;utfall;12,5\n")
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    checked = client.post(import_url(annual_round), {"workbook": SimpleUploadedFile("ekonomi.csv", upload)})
+    assert checked.status_code == 200
+    assert LedgerEntry.objects.count() == 0  # checked, not saved
+    token = checked.context["token"]
+    saved = client.post(import_url(annual_round), {"token": token})
+
+    assert saved.status_code == 302
+    assert LedgerEntry.objects.get().amount == 12_500_000
+
+
+def test_a_bad_upload_names_the_row_and_saves_nothing(client, chart, annual_round, planner):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(planner)
+    upload = SimpleUploadedFile("ekonomi.csv", csv_bytes(LEDGER + "RUF;3010;2023;utfall;tolv\n"))
+
+    response = client.post(import_url(annual_round), {"workbook": upload})
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "<td>Ekonomi</td><td>2</td><td>Belopp (mnkr)</td><td>tolv är inte ett tal." in html
+    assert LedgerEntry.objects.count() == 0
+
+
+def test_readers_and_reporters_may_not_import(client, annual_round, reader, reporter):
+    for user in (reader, reporter):
+        client.force_login(user)
+        assert client.get(import_url(annual_round)).status_code == 403
+
+
+def test_a_closed_round_shows_what_it_showed_when_closed(
+    client, chart, annual_round, make_round, planner, administrator
+):
+    client.force_login(planner)
+    economy_import(source=csv_bytes(LEDGER + "RUF;3010;2023;utfall;12,5\n"), round=annual_round, user=planner)
+    round_close(user=administrator, round=annual_round)
+    later = make_round(
+        "TEST-DR1-2024",
+        name="Delårsrapport 1 2024",
+        kind="interim_1",
+        as_of=annual_round.as_of.replace(year=2024, month=4, day=30),
+        deadline=annual_round.as_of.replace(year=2024, month=5, day=15),
+    )
+    # 2023 restated through a later round: allowed (it is before that round's date) ...
+    assert economy_import(
+        source=csv_bytes(LEDGER + "RUF;3010;2023;utfall;99,0\n"), round=later, user=planner
+    ).ok
+
+    frozen = client.get(page_url(annual_round)).content.decode()
+    # ... but the closed annual report still shows what it showed when it was closed
+    assert "12,5" in frozen
+    assert "99,0" not in frozen
+
+    round_reopen(user=administrator, round=annual_round, reason="Rättelse")
+    assert "99,0" in client.get(page_url(annual_round)).content.decode()
+    assert StaffFigure.objects.count() == 0
