@@ -72,6 +72,7 @@ def planner_urls() -> dict[str, str]:
     return {
         "followup overview": reverse("followup:overview", args=[ROUND]),
         "round": reverse("followup:round", args=[ROUND]),
+        "economy": reverse("economy:page", args=[ROUND, PLANNER_UNIT]),
     }
 
 

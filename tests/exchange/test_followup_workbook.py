@@ -402,6 +402,4 @@ def test_indicators_measured_by_economy_figures_are_not_entered_here(followup_ro
     problems = refused(save(workbook), user=planner)
 
     assert len(problems) == 1
-    assert (
-        "RUF-I5.2 takes its measurements from the economy and staff figures (sick leave (%))" in problems[0]
-    )
+    assert "RUF-I5.2 takes its measurements from the economy and staff import: sick leave (%)." in problems[0]

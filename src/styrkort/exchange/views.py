@@ -199,6 +199,6 @@ def economy_file_import(request, round_code: str):
         session_key=f"pending_economy_import:{followup_round.code}",
         form_class=EconomyFileUploadForm,
         template="exchange/economy_import.html",
-        context={"tables": ECONOMY_TABLES, "round": followup_round},
+        context={"tables": ECONOMY_TABLES, "round": followup_round, "is_file": True},
         done_url=reverse("followup:round", args=[followup_round.code]),
     )

@@ -146,8 +146,8 @@ def check_entered_by_hand(indicator: Indicator) -> None:
         raise ValidationError(
             {
                 "value": _(
-                    "%(code)s takes its measurements from the economy and staff figures (%(figure)s); "
-                    "import those instead."
+                    "%(code)s takes its measurements from the economy and staff import: %(figure)s. "
+                    "Import the figures there instead."
                 )
                 % {"code": indicator.code, "figure": indicator.get_figure_display()}
             }
