@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from styrkort.demo.services import demo_load, demo_rounds_load
 from styrkort.followup.services import round_upsert
@@ -52,6 +53,19 @@ def planner(make_user, demo):
 @pytest.fixture
 def reporter(make_user, demo):
     return make_user("rasmus", role=Role.REPORTER, unit=Unit.objects.get(code="FH"))
+
+
+@pytest.fixture
+def administrator(make_user, demo):
+    return make_user("adam", role=Role.ADMINISTRATOR, unit=Unit.objects.get(code="RF"))
+
+
+@pytest.fixture
+def swedish():
+    """The interface's language, as on the command line; an earlier test's request may have left
+    another language active in this thread."""
+    with translation.override("sv"):
+        yield
 
 
 @pytest.fixture

@@ -1,12 +1,9 @@
 import datetime as dt
 
 import pytest
-from django.utils import translation
 
 from styrkort.exchange.services import economy_import
 from styrkort.followup.enums import RoundKind
-from styrkort.org.enums import Role
-from styrkort.org.models import Unit
 
 CHART = """Konto;Rad;Grupp;Ordning
 30;Försäljning;intäkt;1
@@ -14,12 +11,6 @@ CHART = """Konto;Rad;Grupp;Ordning
 50;Personalkostnader;kostnad;1
 6;Övriga kostnader;kostnad;2
 """
-
-
-@pytest.fixture
-def swedish():
-    with translation.override("sv"):
-        yield
 
 
 @pytest.fixture
@@ -32,11 +23,6 @@ def annual_round(make_round):
         as_of=dt.date(2023, 12, 31),
         deadline=dt.date(2024, 1, 20),
     )
-
-
-@pytest.fixture
-def administrator(make_user, demo):
-    return make_user("adam", role=Role.ADMINISTRATOR, unit=Unit.objects.get(code="RF"))
 
 
 @pytest.fixture

@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 def cells(html: str, heading: str) -> list[str]:
     """The cells of the table row whose header cell is `heading`, as text."""
-    row = re.search(rf"<tr[^>]*><th scope=\"row\">{re.escape(heading)}</th>(.*?)</tr>", html, re.S)
+    row = re.search(
+        rf"<tr[^>]*><th scope=\"row\">(?:<a [^>]*>)?{re.escape(heading)}(?:</a>)?</th>(.*?)</tr>", html, re.S
+    )
     assert row, heading
     return [
         re.sub(r"<[^>]+>", "", cell).strip()
@@ -35,14 +37,23 @@ def page(client, full_demo):
 
 
 def test_the_income_statement_is_the_seeds(page):
-    # Columns: Budget 2023, Utfall 2023, Utfall 2022 (seed: "Bokslut 2023", "Bokslut 2022*", "Budget 2023").
+    # Columns: Budget 2023, Utfall 2023, Utfall 2022 (seed: "Bokslut 2023", "Bokslut 2022*", "Budget 2023"),
+    # and the deviation from budget, which the seed does not print (outcome − budget at the year end).
     assert '<th scope="col" class="num">Budget 2023</th>' in page
-    assert cells(page, "Summa intäkter") == ["240,1", "310,0", "291,9"]
-    assert cells(page, "Summa kostnader") == ["−240,1", "−309,0", "−290,6"]
-    assert cells(page, "Resultat") == ["0,0", "1,0", "1,3"]
-    assert cells(page, "Personalkostnader") == ["−95,9", "−93,9", "−87,1"]
-    assert cells(page, "Lämnade bidrag") == ["−86,8", "−141,5", "−128,9"]
-    assert cells(page, "Regionersättning") == ["167,0", "209,9", "189,7"]
+    assert cells(page, "Summa intäkter") == ["240,1", "310,0", "291,9", "69,9"]
+    assert cells(page, "Summa kostnader") == ["−240,1", "−309,0", "−290,6", "−68,9"]
+    assert cells(page, "Resultat") == ["0,0", "1,0", "1,3", "1,0"]
+    assert cells(page, "Personalkostnader") == ["−95,9", "−93,9", "−87,1", "2,0"]
+    assert cells(page, "Lämnade bidrag") == ["−86,8", "−141,5", "−128,9", "−54,7"]
+    assert cells(page, "Regionersättning") == ["167,0", "209,9", "189,7", "42,9"]
+
+
+def test_a_department_shows_its_own_result_only(client, full_demo):
+    client.login(username="lasare", password="styrkort-demo")
+    html = client.get(reverse("economy:page", args=["AR-2023-RUF", "FH"])).content.decode()
+
+    assert cells(html, "Resultat") == ["1,0", "1,6"]
+    assert "Summa intäkter" not in html
 
 
 def test_the_department_results_are_the_seeds(page):

@@ -72,7 +72,8 @@ def test_the_outcome_is_accumulated_to_the_rounds_month_and_compared_with_the_sa
     assert sales.previous == 4 * MNKR  # January–April 2023, not the whole year
     assert line(report, "Personalkostnader").previous == -4 * MNKR
     assert report.result.previous == 0
-    assert report.columns == ["budget", "outcome", "previous", "forecast"]
+    assert report.columns == ["budget", "outcome", "previous", "forecast", "deviation"]
+    assert sales.deviation == 3 * MNKR  # the forecast against the revised budget
 
 
 def test_staff_figures_lag_a_month_and_compare_like_with_like(interim):

@@ -2,22 +2,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
 
 from styrkort.demo.services import DEMO_WORKBOOK
 from styrkort.plans.models import Action
 
 from .conftest import load
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def swedish():
-    """As on the command line, where the language is LANGUAGE_CODE; an earlier test's request may
-    have left another language active in this thread."""
-    with translation.override("sv"):
-        yield
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 
 def test_import_plan_dry_run_saves_nothing(db):

@@ -4,7 +4,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 
 from styrkort.demo.services import DEMO_WORKBOOK
 from styrkort.exchange.services import plan_workbook_export, plan_workbook_import
@@ -14,13 +13,7 @@ from styrkort.plans.models import Action, Assignment, Goal, Indicator, Plan, Tar
 
 from .conftest import load, save, workbook_content
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def swedish():
-    with translation.override("sv"):
-        yield
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 
 def row_count() -> int:

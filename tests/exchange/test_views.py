@@ -1,22 +1,15 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 
 from styrkort.demo.services import DEMO_WORKBOOK
 from styrkort.plans.models import Action
 
 from .conftest import load, save
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture(autouse=True)
-def swedish():
-    with translation.override("sv"):
-        yield
 
 
 def upload(content: bytes, name: str = "plan.xlsx") -> SimpleUploadedFile:

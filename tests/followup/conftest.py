@@ -1,18 +1,11 @@
 import datetime as dt
 
 import pytest
-from django.utils import translation
 
 from styrkort.followup.enums import RoundKind
 from styrkort.org.enums import Role
 from styrkort.org.models import Unit
 from styrkort.plans.models import Action
-
-
-@pytest.fixture
-def swedish():
-    with translation.override("sv"):
-        yield
 
 
 @pytest.fixture
@@ -25,11 +18,6 @@ def round(make_round):
         as_of=dt.date(2023, 8, 31),
         deadline=dt.date(2023, 9, 15),
     )
-
-
-@pytest.fixture
-def administrator(make_user, demo):
-    return make_user("adam", role=Role.ADMINISTRATOR, unit=Unit.objects.get(code="RF"))
 
 
 @pytest.fixture

@@ -2,19 +2,12 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
 
 from styrkort.org.models import Unit
 from styrkort.plans.enums import Comparator
 from styrkort.plans.models import Action, Goal, Plan, Target
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def swedish():
-    with translation.override("sv"):
-        yield
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 
 def errors_of(instance) -> dict:

@@ -2,19 +2,12 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from styrkort.plans.models import Action, Goal, GoalArea, Indicator, Plan
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def swedish():
-    with translation.override("sv"):
-        yield
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 
 def add_actions(count: int) -> None:

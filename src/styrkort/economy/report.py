@@ -27,7 +27,7 @@ from .queries import (
     staff_rows,
 )
 
-COLUMNS = ("budget", "outcome", "previous", "forecast")
+COLUMNS = ("budget", "outcome", "previous", "forecast", "deviation")
 KIND_COLUMN = {
     LedgerKind.BUDGET: "budget",
     LedgerKind.OUTCOME: "outcome",
@@ -44,6 +44,8 @@ class StatementRow:
     outcome: Decimal | None = None
     previous: Decimal | None = None
     forecast: Decimal | None = None
+    # Against the year's budget: the forecast, or at the year end the outcome.
+    deviation: Decimal | None = None
 
     @property
     def is_total(self) -> bool:
@@ -158,6 +160,12 @@ def build_economy_report(*, round: FollowUpRound, unit: Unit) -> EconomyReport:
         (r.month for r in rows if r.year == year and r.kind == LedgerKind.OUTCOME), default=None
     )
     report.statement = _statement(rows, year)
+    for row in report.statement:
+        expected = (
+            row.forecast if row.forecast is not None else row.outcome if report.outcome_month == 12 else None
+        )
+        if expected is not None and row.budget is not None:
+            row.deviation = expected - row.budget
     _department_results(report, unit, year, month)
     report.investments = [
         InvestmentRow(i.project, i.budget, i.outcome, i.remaining)
@@ -206,7 +214,8 @@ def _statement(rows: list[LedgerRow], year: int) -> list[StatementRow]:
         section_lines = [line for line in ordered if line.kind == section]
         statement.extend(section_lines)
         sums[total] = _sum_row(label, total, section_lines, reported)
-        statement.append(sums[total])
+        if section_lines or any(key[0] == total for key in reported):
+            statement.append(sums[total])
     result = StatementRow(_("Result"), Total.RESULT)
     for column in COLUMNS:
         parts = [getattr(sums[t], column) for t in (Total.REVENUES, Total.COSTS)]

@@ -12,18 +12,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
 
-from styrkort.followup.models import FollowUpRound
-from styrkort.followup.queries import round_unit_ids
 from styrkort.followup.rules import may_manage_round, may_report_for_unit
-from styrkort.org.models import Unit
+from styrkort.followup.shortcuts import get_round, get_round_and_unit
 
 from .economy_file import TABLES as ECONOMY_TABLES
 from .followup_workbook import FOLLOWUP_SHEETS
@@ -138,19 +136,10 @@ def workbook_import(request):
 # The follow-up workbook of one unit in one round
 
 
-def _round_and_unit(round_code: str, unit_code: str) -> tuple[FollowUpRound, Unit]:
-    rounds = FollowUpRound.objects.prefetch_related("plans", "units")
-    followup_round = get_object_or_404(rounds, code=round_code)
-    unit = get_object_or_404(Unit, code=unit_code)
-    if unit.pk not in round_unit_ids(followup_round):
-        raise Http404(_("The unit %(unit)s does not report in this round.") % {"unit": unit.code})
-    return followup_round, unit
-
-
 @login_required
 def followup_download(request, round_code: str, unit_code: str):
     """Anyone who may read the round may download a unit's workbook, with what is reported so far."""
-    followup_round, unit = _round_and_unit(round_code, unit_code)
+    followup_round, unit = get_round_and_unit(round_code, unit_code)
     content = followup_workbook_export(round=followup_round, unit=unit)
     filename = f"uppfoljning-{slugify(followup_round.code)}-{slugify(unit.code)}.xlsx"
     return _xlsx_response(content, filename)
@@ -159,7 +148,7 @@ def followup_download(request, round_code: str, unit_code: str):
 @login_required
 def followup_import(request, round_code: str, unit_code: str):
     """Like the plan import, for one unit's follow-up workbook; only for those who may report for the unit."""
-    followup_round, unit = _round_and_unit(round_code, unit_code)
+    followup_round, unit = get_round_and_unit(round_code, unit_code)
     if not may_report_for_unit(request.user, followup_round, unit):
         raise PermissionDenied
 
@@ -184,9 +173,7 @@ def followup_import(request, round_code: str, unit_code: str):
 @login_required
 def economy_file_import(request, round_code: str):
     """Like the other imports, for a finance or HR export (CSV or XLSX); the round's planners only."""
-    followup_round = get_object_or_404(
-        FollowUpRound.objects.prefetch_related("plans", "units"), code=round_code
-    )
+    followup_round = get_round(round_code)
     if not followup_round.is_open or not may_manage_round(request.user, followup_round):
         raise PermissionDenied(_("Only the round's planners and administrators import economy figures."))
 

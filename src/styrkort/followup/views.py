@@ -41,6 +41,7 @@ from .queries import (
     to_report,
 )
 from .report import indicator_line, indicators_with_figures, round_report
+from .shortcuts import get_round
 from .status import green_share
 
 
@@ -48,10 +49,6 @@ def _add_errors(form, error: ValidationError) -> None:
     """A service's validation errors on the form's fields, the rest above the form."""
     for field, problems in error.message_dict.items():
         form.add_error(field if field in form.fields else None, problems)
-
-
-def _round(code: str) -> FollowUpRound:
-    return get_object_or_404(FollowUpRound.objects.prefetch_related("plans", "units"), code=code)
 
 
 MANAGED_SHOWN = 50
@@ -101,7 +98,7 @@ def round_create(request):
 @login_required
 def round_detail(request, code: str):
     """The round as reported: frozen when closed. ?enhet=CODE narrows it to one unit."""
-    round = _round(code)
+    round = get_round(code)
     report = round_report(round)
     unit_code = request.GET.get("enhet", "")
     unit = Unit.objects.filter(code=unit_code).first() if unit_code else None
@@ -119,7 +116,7 @@ def round_detail(request, code: str):
 @login_required
 def overview(request, code: str):
     """Per unit: reported and missing; share green per goal area and in total; the not-reported list."""
-    round = _round(code)
+    round = get_round(code)
     report = round_report(round)
     by_unit = []
     for unit in round_units(round):
@@ -204,7 +201,7 @@ def _plain_number(value) -> str:
 @login_required
 def unit_report(request, code: str, unit_code: str):
     """A department reports all its actions, indicators and texts on one page."""
-    round = _round(code)
+    round = get_round(code)
     unit = get_object_or_404(Unit, code=unit_code)
     if unit.pk not in round_unit_ids(round):
         raise PermissionDenied(_("The unit %(code)s does not report in this round.") % {"code": unit.code})
@@ -272,7 +269,7 @@ def _back_to_unit(request, round, anchor: str):
 @login_required
 @require_POST
 def action_report_save(request, code: str, action_pk: int):
-    round = _round(code)
+    round = get_round(code)
     action = get_object_or_404(
         Action.objects.select_related("plan").prefetch_related("units", round_reports_prefetch(round)),
         pk=action_pk,
@@ -344,7 +341,7 @@ def action_report_save(request, code: str, action_pk: int):
 @login_required
 @require_POST
 def measurement_save(request, code: str, indicator_pk: int):
-    round = _round(code)
+    round = get_round(code)
     indicator = get_object_or_404(
         Indicator.objects.select_related("goal", "goal__plan").prefetch_related("breakdowns", "measurements"),
         pk=indicator_pk,
@@ -397,7 +394,7 @@ def measurement_save(request, code: str, indicator_pk: int):
 @login_required
 @require_POST
 def narrative_save(request, code: str, unit_code: str):
-    round = _round(code)
+    round = get_round(code)
     unit = get_object_or_404(Unit, code=unit_code)
     section = request.POST.get("section", "")
     if section not in NarrativeSection.values:
@@ -425,7 +422,7 @@ def narrative_save(request, code: str, unit_code: str):
 @require_POST
 def indicator_assessment_save(request, code: str, indicator_pk: int):
     """A person's status or trend instead of the computed one, with the reason shown beside it."""
-    round = _round(code)
+    round = get_round(code)
     indicator = get_object_or_404(Indicator.objects.select_related("goal", "goal__plan"), pk=indicator_pk)
     form = _assessment_form(indicator, request.POST)
     if form.is_valid():
@@ -450,7 +447,7 @@ def indicator_assessment_save(request, code: str, indicator_pk: int):
 @login_required
 @require_POST
 def goal_assessment_save(request, code: str, goal_pk: int):
-    round = _round(code)
+    round = get_round(code)
     goal = get_object_or_404(Goal.objects.select_related("plan"), pk=goal_pk)
     form = _goal_form(goal, GoalAssessment.objects.filter(round=round, goal=goal).first(), request.POST)
     if form.is_valid():
@@ -478,7 +475,7 @@ def goal_assessment_save(request, code: str, goal_pk: int):
 @login_required
 @require_POST
 def close(request, code: str):
-    round = _round(code)
+    round = get_round(code)
     services.round_close(user=request.user, round=round)
     messages.success(request, _("The round is closed. What it shows will not change."))
     return redirect("followup:overview", code=round.code)
@@ -486,7 +483,7 @@ def close(request, code: str):
 
 @login_required
 def reopen(request, code: str):
-    round = _round(code)
+    round = get_round(code)
     if not rules.may_reopen_round(request.user):
         raise PermissionDenied(_("Only an administrator may reopen a round."))
     form = ReopenForm(request.POST or None)
