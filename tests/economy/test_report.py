@@ -97,3 +97,23 @@ def test_a_changed_mapping_moves_the_amounts_without_a_new_import(interim):
 
     assert line(report, "Personalkostnader").outcome == -3 * MNKR
     assert "Övriga kostnader" not in [row.name for row in report.statement]
+
+
+def test_the_economic_result_of_an_interim_round_is_the_forecast_not_part_of_the_year(interim, planner):
+    from styrkort.economy.queries import figures_for_indicator
+
+    ruf = Unit.objects.get(code="RUF")
+    ledger(2024, 4, "outcome", "3010", 10)  # January–April: not the year's result
+    assert figures_for_indicator("economic_result", unit=ruf, round=interim, breakdowns={}) == []
+
+    services.ledger_entry_upsert(
+        unit=ruf,
+        year=2024,
+        month=4,
+        kind="forecast",
+        account="",
+        total="result",
+        amount=Decimal("-0.5") * MNKR,
+    )
+    [value] = figures_for_indicator("economic_result", unit=ruf, round=interim, breakdowns={})
+    assert (value.year, value.value, value.note) == (2024, Decimal("-0.5"), "helårsprognos")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Max, OuterRef, Q, Subquery, Sum
+from django.utils.translation import gettext as _
 
 from styrkort.followup.models import FollowUpRound
 from styrkort.org.models import Unit
@@ -134,13 +135,23 @@ def figures_for_indicator(
     report = build_economy_report(round=round, unit=unit)
     values: list[FigureValue] = []
     if figure == Figure.ECONOMIC_RESULT:
+        # A year's result: the outcome once the year is over, before that the full-year forecast.
+        # Part of a year's outcome is not the year's result, so an interim round without a forecast
+        # gives none.
         result = report.result
-        if result is not None:
-            for year, amount in ((report.year, result.outcome), (report.year - 1, result.previous)):
-                if amount is not None:
-                    values.append(
-                        FigureValue(year, TOTAL_BREAKDOWN, (amount / MNKR).quantize(Decimal("0.0001")))
-                    )
+        if result is None:
+            return values
+        whole_year = report.outcome_month == 12
+        candidates = [
+            (report.year, result.outcome if whole_year else None, ""),
+            (report.year, None if whole_year else result.forecast, _("full-year forecast")),
+            (report.year - 1, result.previous if whole_year else None, ""),
+        ]
+        for year, amount, note in candidates:
+            if amount is not None:
+                values.append(
+                    FigureValue(year, TOTAL_BREAKDOWN, (amount / MNKR).quantize(Decimal("0.0001")), note)
+                )
         return values
     measure = {
         Figure.SICK_LEAVE: StaffMeasure.SICK_LEAVE,
