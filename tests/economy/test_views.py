@@ -17,8 +17,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 LEDGER = "Enhet;Konto;Period;Typ;Belopp (mnkr)\n"
 # Pinned: session, user, round (+ plans, units), unit, the round's subtree; ledger, mapping, departments,
-# results, investments, savings, staff; the person's roles (may import?).
-EXPECTED_QUERIES = 16
+# results, investments, savings, staff; the person's roles (may import? may write the action plan?).
+EXPECTED_QUERIES = 17
 
 
 def page_url(round, unit="RUF"):
@@ -153,3 +153,73 @@ def test_a_closed_round_shows_what_it_showed_when_closed(
     round_reopen(user=administrator, round=annual_round, reason="Rättelse")
     assert "99,0" in client.get(page_url(annual_round)).content.decode()
     assert StaffFigure.objects.count() == 0
+
+
+def savings_url(round, unit="RUF"):
+    return reverse("economy:savings_save", args=[round.code, unit])
+
+
+def new_measure(**values):
+    return {f"new-{k}": v for k, v in {"measure": "Minskning av resor", "timeline": "2024", **values}.items()}
+
+
+def test_a_reporter_writes_the_units_action_plan(client, annual_round, make_user):
+    from styrkort.economy.models import SavingsMeasure
+    from styrkort.org.enums import Role
+
+    fh_reporter = make_user("fia", role=Role.REPORTER, unit=Unit.objects.get(code="FH"))
+    client.force_login(fh_reporter)
+
+    added = client.post(savings_url(annual_round, "FH"), new_measure(estimated_effect="0,07"))
+    assert added.status_code == 302
+    measure = SavingsMeasure.objects.get()
+    assert (measure.unit.code, measure.estimated_effect, measure.realised_effect) == ("FH", 70_000, None)
+
+    changed = client.post(
+        savings_url(annual_round, "FH"),
+        {
+            "pk": measure.pk,
+            **{
+                f"s{measure.pk}-{k}": v
+                for k, v in {
+                    "measure": "Minskning av resor",
+                    "estimated_effect": "0,07",
+                    "realised_effect": "−0,02",
+                    "comment": "Hälften genomfört",
+                }.items()
+            },
+        },
+    )
+    assert changed.status_code == 302
+    measure.refresh_from_db()
+    assert (measure.realised_effect, measure.comment) == (-20_000, "Hälften genomfört")
+    page = client.get(page_url(annual_round, "FH")).content.decode()
+    assert '<td class="num">0,07</td><td class="num">−0,02</td><td>Hälften genomfört</td>' in page
+
+    removed = client.post(reverse("economy:savings_delete", args=[annual_round.code, "FH", measure.pk]))
+    assert removed.status_code == 302
+    assert not SavingsMeasure.objects.exists()
+    assert SavingsMeasure.history.filter(history_user=fh_reporter).count() == 3
+
+
+def test_a_bad_effect_is_named_and_nothing_is_saved(client, annual_round, planner):
+    from styrkort.economy.models import SavingsMeasure
+
+    client.force_login(planner)
+    response = client.post(savings_url(annual_round), new_measure(estimated_effect="en halv"))
+
+    assert response.status_code == 422
+    assert "en halv är inte ett tal" in response.content.decode()
+    assert not SavingsMeasure.objects.exists()
+
+
+def test_others_may_not_write_the_action_plan(client, annual_round, reader, reporter, administrator):
+    from styrkort.economy.models import SavingsMeasure
+
+    for user in (reader, reporter):  # the reporter reports for FH, not for RUF
+        client.force_login(user)
+        assert client.post(savings_url(annual_round), new_measure()).status_code == 403
+    round_close(user=administrator, round=annual_round)
+    client.force_login(administrator)
+    assert client.post(savings_url(annual_round), new_measure()).status_code == 403
+    assert not SavingsMeasure.objects.exists()

@@ -72,6 +72,7 @@ class InvestmentRow:
 
 @dataclass
 class SavingsRow:
+    pk: int
     measure: str
     timeline: str
     owner: str
@@ -172,7 +173,7 @@ def build_economy_report(*, round: FollowUpRound, unit: Unit) -> EconomyReport:
         for i in Investment.objects.filter(unit=unit, year=year).order_by("project")
     ]
     report.savings = [
-        SavingsRow(s.measure, s.timeline, s.owner, s.estimated_effect, s.realised_effect, s.comment)
+        SavingsRow(s.pk, s.measure, s.timeline, s.owner, s.estimated_effect, s.realised_effect, s.comment)
         for s in SavingsMeasure.objects.filter(round=round, unit=unit)
     ]
     _staff(report, *staff_rows(unit, year, month))

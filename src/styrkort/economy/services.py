@@ -13,7 +13,8 @@ from django.utils.translation import gettext_noop
 from styrkort.core import snapshots
 from styrkort.core.services import upsert
 from styrkort.followup.models import FollowUpRound
-from styrkort.followup.services import RoundClosed, measurement_save
+from styrkort.followup.rules import may_report_for_unit
+from styrkort.followup.services import NotAllowed, RoundClosed, measurement_save
 from styrkort.org.models import Unit
 from styrkort.plans.models import TOTAL_BREAKDOWN, Indicator
 
@@ -85,11 +86,51 @@ def investment_upsert(
 
 
 def savings_measure_upsert(*, round: FollowUpRound, unit: Unit, measure: str, user=None, **values):
-    if not round.is_open:
-        raise RoundClosed(round)
+    """A measure of the unit's action plan in the round, found by its text (imports)."""
+    _check_may_write_savings(user, round, unit)
     return upsert(
         SavingsMeasure, lookup={"round": round, "unit": unit, "measure": measure}, values=values, user=user
     )
+
+
+@transaction.atomic
+def savings_measure_save(*, user, round: FollowUpRound, unit: Unit, pk: int | None = None, **values):
+    """A measure written on the economy page: a new one, or measure `pk` of this round and unit changed."""
+    _check_may_write_savings(user, round, unit)
+    if pk is None:
+        order = SavingsMeasure.objects.filter(round=round, unit=unit).count() + 1
+        return upsert(
+            SavingsMeasure,
+            lookup={"round": round, "unit": unit, "measure": values.pop("measure")},
+            values={"order": order, **values},
+            user=user,
+        )[0]
+    instance = SavingsMeasure.objects.select_for_update().filter(round=round, unit=unit, pk=pk).first()
+    if instance is None:
+        raise NotAllowed(_("The measure is not part of this round and unit."))
+    for name, value in values.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance._history_user = user
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def savings_measure_delete(*, user, round: FollowUpRound, unit: Unit, pk: int) -> None:
+    _check_may_write_savings(user, round, unit)
+    instance = SavingsMeasure.objects.filter(round=round, unit=unit, pk=pk).first()
+    if instance is not None:
+        instance._history_user = user
+        instance.delete()
+
+
+def _check_may_write_savings(user, round: FollowUpRound, unit: Unit) -> None:
+    """Open round; those who report for the unit (or manage the round). `user=None`: the demo's own set-up."""
+    if not round.is_open:
+        raise RoundClosed(round)
+    if user is not None and not may_report_for_unit(user, round, unit):
+        raise NotAllowed(_("You may not write for the unit %(code)s.") % {"code": unit.code})
 
 
 @transaction.atomic

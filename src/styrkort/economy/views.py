@@ -1,19 +1,33 @@
-"""The economy and staff page of a unit in a round: tables, and charts with their data beside them."""
+"""The economy and staff page of a unit in a round: tables, and charts with their data beside them;
+the unit's action plan for a balanced economy is written here."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from styrkort.followup.rules import may_manage_round
+from styrkort.followup.rules import may_manage_round, may_report_for_unit
 from styrkort.followup.shortcuts import get_round_and_unit
 
-from . import report_charts
-from .report import economy_report
+from . import report_charts, services
+from .forms import SavingsMeasureForm
+from .report import SavingsRow, economy_report
 
 
-@login_required
-def economy_page(request, code: str, unit_code: str):
-    followup_round, unit = get_round_and_unit(code, unit_code)
+def _page(request, followup_round, unit, *, new_form=None, edited=None, status=200):
     report = economy_report(round=followup_round, unit=unit)
+    may_edit = followup_round.is_open and may_report_for_unit(request.user, followup_round, unit)
+    edit_forms = []
+    if may_edit:
+        for measure in report.savings:  # an open round's report is live: these are the rows as stored
+            if edited is not None and edited[0] == measure.pk:
+                form = edited[1]
+            else:
+                form = SavingsMeasureForm(initial=_initial(measure), prefix=f"s{measure.pk}")
+            edit_forms.append((measure, form))
     context = {
         "round": followup_round,
         "unit": unit,
@@ -21,5 +35,64 @@ def economy_page(request, code: str, unit_code: str):
         "result_chart": report_charts.department_results_chart(report),
         "sick_leave_chart": report_charts.sick_leave_chart(report),
         "may_import": followup_round.is_open and may_manage_round(request.user, followup_round),
+        "may_edit": may_edit,
+        "new_form": new_form or SavingsMeasureForm(prefix="new"),
+        "edit_forms": edit_forms,
     }
-    return render(request, "economy/economy_page.html", context)
+    return render(request, "economy/economy_page.html", context, status=status)
+
+
+def _initial(measure: SavingsRow) -> dict:
+    from .formatting import format_mnkr
+
+    return {
+        "measure": measure.measure,
+        "timeline": measure.timeline,
+        "owner": measure.owner,
+        "estimated_effect": ""
+        if measure.estimated_effect is None
+        else format_mnkr(measure.estimated_effect, None),
+        "realised_effect": ""
+        if measure.realised_effect is None
+        else format_mnkr(measure.realised_effect, None),
+        "comment": measure.comment,
+    }
+
+
+@login_required
+def economy_page(request, code: str, unit_code: str):
+    followup_round, unit = get_round_and_unit(code, unit_code)
+    return _page(request, followup_round, unit)
+
+
+@login_required
+@require_POST
+def savings_measure_save(request, code: str, unit_code: str):
+    """Add a measure (no `pk`) or change one; a bad value shows the page again with the form's errors."""
+    followup_round, unit = get_round_and_unit(code, unit_code)
+    pk = request.POST.get("pk")
+    pk = int(pk) if pk and pk.isdigit() else None
+    form = SavingsMeasureForm(request.POST, prefix=f"s{pk}" if pk else "new")
+    if form.is_valid():
+        try:
+            services.savings_measure_save(
+                user=request.user, round=followup_round, unit=unit, pk=pk, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            messages.success(request, _("The measure was saved."))
+            return redirect(reverse("economy:page", args=[code, unit_code]) + "#savings")
+    if pk:
+        return _page(request, followup_round, unit, edited=(pk, form), status=422)
+    return _page(request, followup_round, unit, new_form=form, status=422)
+
+
+@login_required
+@require_POST
+def savings_measure_delete(request, code: str, unit_code: str, pk: int):
+    followup_round, unit = get_round_and_unit(code, unit_code)
+    services.savings_measure_delete(user=request.user, round=followup_round, unit=unit, pk=pk)
+    messages.success(request, _("The measure was removed."))
+    return redirect(reverse("economy:page", args=[code, unit_code]) + "#savings")
