@@ -121,10 +121,12 @@ def test_missing_data_is_grey_without_an_override(full_demo):
 def test_the_report_texts_of_the_annual_report(full_demo):
     texts = {line.section: line.text for line in annual_report().narratives}
 
-    assert sorted(texts) == ["events", "introduction", "long_term", "near_future"]
+    assert sorted(texts) == ["economy", "events", "introduction", "long_term", "near_future", "staff"]
     assert texts["introduction"].startswith("Under 2023 har förvaltningens ekonomi har hanterats inom budget")
     assert texts["near_future"].splitlines()[0] == "• Uppdatering av RUS"
     assert texts["long_term"].splitlines()[0] == "• WestmannaArvet, förvaring av länsmuseets föremål"
+    assert texts["economy"].splitlines()[0] == "Årets resultat +1,0 mnkr"
+    assert texts["staff"].splitlines()[0] == "Orsaker"
 
 
 def test_the_interim_report_2024_is_open_and_due_in_two_weeks(full_demo):

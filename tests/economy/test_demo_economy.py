@@ -112,3 +112,9 @@ def test_linked_indicators_take_their_measurements_from_the_figures(full_demo):
     assert len(values) == 22
     snapshot = FollowUpRound.objects.get(code="AR-2023-RUF").snapshot
     assert "RUF-I5.2" in str(snapshot)
+
+
+def test_the_units_comments_on_economy_and_staff_are_the_seeds(page):
+    assert "Höga kostnader för mobilitetsstöd utan full finansiering, -1,5 mnkr" in page
+    assert "kvarvarande investeringsmedel som förs över till 2024 är 0,7 mnkr" in page
+    assert "Tärna folkhögskola har nyttjat timvikarier för att täcka upp vid sjukskrivning." in page

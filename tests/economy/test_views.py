@@ -17,8 +17,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 LEDGER = "Enhet;Konto;Period;Typ;Belopp (mnkr)\n"
 # Pinned: session, user, round (+ plans, units), unit, the round's subtree; ledger, mapping, departments,
-# results, investments, savings, staff; the person's roles (may import? may write the action plan?).
-EXPECTED_QUERIES = 17
+# results, investments, savings, staff, comments; the person's roles (may import? may write the plan?).
+EXPECTED_QUERIES = 18
 
 
 def page_url(round, unit="RUF"):

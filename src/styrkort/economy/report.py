@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from styrkort.core import snapshots
-from styrkort.followup.models import FollowUpRound
+from styrkort.followup.enums import NarrativeSection
+from styrkort.followup.models import FollowUpRound, Narrative
 from styrkort.org.models import Unit
 
 from .enums import AGE_BANDS, DAY_BANDS, GENDERS, TOTAL_BREAKDOWN, LedgerKind, Section, StaffMeasure, Total
@@ -110,6 +111,9 @@ class EconomyReport:
     sick_leave_age: list[StaffComparison] = field(default_factory=list)
     headcount: list[StaffComparison] = field(default_factory=list)
     staff_figures: list[StaffRow] = field(default_factory=list)
+    # The unit's own words in the round (follow-up texts "ekonomi" and "personal").
+    economy_comment: str = ""
+    staff_comment: str = ""
 
     @property
     def result(self) -> StatementRow | None:
@@ -177,6 +181,13 @@ def build_economy_report(*, round: FollowUpRound, unit: Unit) -> EconomyReport:
         for s in SavingsMeasure.objects.filter(round=round, unit=unit)
     ]
     _staff(report, *staff_rows(unit, year, month))
+    comments = dict(
+        Narrative.objects.filter(
+            round=round, unit=unit, section__in=(NarrativeSection.ECONOMY, NarrativeSection.STAFF)
+        ).values_list("section", "text")
+    )
+    report.economy_comment = comments.get(NarrativeSection.ECONOMY, "")
+    report.staff_comment = comments.get(NarrativeSection.STAFF, "")
     return report
 
 

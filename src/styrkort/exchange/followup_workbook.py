@@ -88,6 +88,8 @@ SECTIONS = {
     "väsentliga händelser": NarrativeSection.EVENTS,
     "utmaningar närmaste året": NarrativeSection.NEAR_FUTURE,
     "utmaningar på längre sikt": NarrativeSection.LONG_TERM,
+    "ekonomi": NarrativeSection.ECONOMY,
+    "personal": NarrativeSection.STAFF,
 }
 INFO_SHEET = "Uppföljning"
 ROUND_FIELD, UNIT_FIELD = "Uppföljningstillfälle", "Enhet"

@@ -35,6 +35,9 @@ class NarrativeSection(models.TextChoices):
     EVENTS = "events", _("significant events")
     NEAR_FUTURE = "near_future", _("challenges in the coming year")
     LONG_TERM = "long_term", _("challenges in the longer term")
+    # Shown with the figures on the economy page: what explains the result, the staff figures.
+    ECONOMY = "economy", _("economy: comments")
+    STAFF = "staff", _("staff: comments")
 
 
 class RoundEventKind(models.TextChoices):
