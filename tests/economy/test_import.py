@@ -1,5 +1,6 @@
 """The economy and staff import: what finance and HR systems export, read right or refused whole."""
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -272,3 +273,22 @@ def test_the_command_names_the_problem_rows(chart, annual_round, planner, tmp_pa
 
     assert "rad 2, kolumn Konto: Kontot 9999" in err.getvalue()
     assert Unit.objects.filter(code="RUF").exists()
+
+
+def test_investments_need_budget_and_outcome_and_may_be_of_the_rounds_year(make_round, planner):
+    interim = make_round(
+        "TEST-DR1-2024",
+        name="Delårsrapport 1 2024",
+        kind="interim_1",
+        as_of=dt.date(2024, 4, 30),
+        deadline=dt.date(2024, 5, 15),
+    )
+    header = "Enhet;År;Projekt;Budget (mnkr);Utfall (mnkr)\n"
+
+    missing = run(header + "RUF;2024;Konst;;0,1\n", interim, planner)
+    this_year = run(header + "RUF;2024;Konst;0,5;0,1\n", interim, planner)
+    next_year = run(header + "RUF;2025;Konst;0,5;0,0\n", interim, planner)
+
+    assert messages(missing) == ["Blad Investeringar, rad 2, kolumn Budget (mnkr): Ett värde måste anges."]
+    assert this_year.ok
+    assert messages(next_year)[0].startswith("Blad Investeringar, rad 2, kolumn År: Perioden 2025 är efter")

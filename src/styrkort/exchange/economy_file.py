@@ -175,7 +175,7 @@ class EconomyImport:
             }
         if (year, month) > (self.round.as_of.year, self.round.as_of.month):
             errors[field_name] = _("The period %(period)s is after the round's date, %(date)s.") % {
-                "period": f"{year}-{month:02}" if month != 12 else year,
+                "period": f"{year}-{month:02}" if month != 12 and field_name == "period" else year,
                 "date": self.round.as_of.isoformat(),
             }
         if errors:
@@ -247,7 +247,8 @@ class EconomyImport:
         )
 
     def save_investment(self, *, row, unit, year, project, budget, outcome, remaining):
-        self._check_unit_and_period(unit, year, field_name="year")
+        # An investment's year is its budget year: the round's own year is allowed from January.
+        self._check_unit_and_period(unit, year, 1, field_name="year")
         return services.investment_upsert(
             unit=unit,
             year=year,
@@ -353,8 +354,8 @@ def _kind_word(kind: str) -> str:
     return next(word for word, value in KINDS.items() if value == kind)
 
 
-def _mnkr(header: str, key: str) -> Column:
-    return Column(header, key, read_decimal)
+def _mnkr(header: str, key: str, *, required: bool = False) -> Column:
+    return Column(header, key, read_decimal, required=required)
 
 
 def economy_sheets(state: EconomyImport) -> tuple[Sheet, ...]:
@@ -395,8 +396,8 @@ def economy_sheets(state: EconomyImport) -> tuple[Sheet, ...]:
                 unit,
                 Column("År", "year", read_int, required=True),
                 Column("Projekt", "project", required=True),
-                _mnkr("Budget (mnkr)", "budget"),
-                _mnkr("Utfall (mnkr)", "outcome"),
+                _mnkr("Budget (mnkr)", "budget", required=True),
+                _mnkr("Utfall (mnkr)", "outcome", required=True),
                 _mnkr("Kvarvarande (mnkr)", "remaining"),
             ),
             key=("unit", "year", "project"),
