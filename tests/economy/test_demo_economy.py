@@ -118,3 +118,35 @@ def test_the_units_comments_on_economy_and_staff_are_the_seeds(page):
     assert "Höga kostnader för mobilitetsstöd utan full finansiering, -1,5 mnkr" in page
     assert "kvarvarande investeringsmedel som förs över till 2024 är 0,7 mnkr" in page
     assert "Tärna folkhögskola har nyttjat timvikarier för att täcka upp vid sjukskrivning." in page
+
+
+def test_the_excel_download_has_the_same_figures(client, full_demo):
+    """The same report as the page, as numbers a spreadsheet can sum; read back with openpyxl."""
+    import io
+
+    from openpyxl import load_workbook
+
+    client.login(username="lasare", password="styrkort-demo")
+    response = client.get(reverse("economy:xlsx", args=["AR-2023-RUF", "RUF"]))
+    assert response["Content-Disposition"] == 'attachment; filename="ekonomi-ar-2023-ruf-ruf.xlsx"'
+    workbook = load_workbook(io.BytesIO(response.content))
+
+    assert workbook.sheetnames == [
+        "Resultaträkning",
+        "Resultat per verksamhet",
+        "Investeringar",
+        "Åtgärdsplan ekonomi i balans",
+        "Personal",
+    ]
+    statement = {
+        row[0]: row[1:] for row in workbook["Resultaträkning"].iter_rows(min_row=2, values_only=True)
+    }
+    assert [round(v, 1) for v in statement["Summa kostnader"]] == [-240.1, -309.0, -290.6, -68.9]
+    assert [round(v, 1) for v in statement["Resultat"]] == [0.0, 1.0, 1.3, 1.0]
+    investments = list(workbook["Investeringar"].iter_rows(values_only=True))
+    assert investments[-1][0] == "Summa"
+    assert round(investments[-1][3], 1) == 0.7
+    savings = list(workbook["Åtgärdsplan ekonomi i balans"].iter_rows(values_only=True))
+    assert savings[4][3] == 0.07
+    staff = {row[0]: row[1:3] for row in workbook["Personal"].iter_rows(min_row=2, values_only=True)}
+    assert staff["Total sjukfrånvaro"] == (5.3, 5.5)

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
 
+from styrkort.core.responses import xlsx_response
 from styrkort.followup.rules import may_manage_round, may_report_for_unit
 from styrkort.followup.shortcuts import get_round, get_round_and_unit
 
@@ -37,18 +37,11 @@ from .services import (
 )
 from .workbook import SHEETS, ImportResult, Problem
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ImportRun = Callable[..., ImportResult]  # (source=bytes, dry_run=bool) -> ImportResult
 
 
 def _pending_path(token: uuid.UUID) -> Path:
     return Path(settings.MEDIA_ROOT) / "pending-imports" / f"{token}.xlsx"
-
-
-def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _check(request, form, run: ImportRun, session_key: str) -> tuple[ImportResult | None, uuid.UUID | None]:
@@ -115,7 +108,7 @@ def _upload_page(
 
 @login_required
 def workbook_download(request):
-    return _xlsx_response(plan_workbook_export(), f"planarbetsbok-{timezone.localdate().isoformat()}.xlsx")
+    return xlsx_response(plan_workbook_export(), f"planarbetsbok-{timezone.localdate().isoformat()}.xlsx")
 
 
 @login_required
@@ -142,7 +135,7 @@ def followup_download(request, round_code: str, unit_code: str):
     followup_round, unit = get_round_and_unit(round_code, unit_code)
     content = followup_workbook_export(round=followup_round, unit=unit)
     filename = f"uppfoljning-{slugify(followup_round.code)}-{slugify(unit.code)}.xlsx"
-    return _xlsx_response(content, filename)
+    return xlsx_response(content, filename)
 
 
 @login_required
