@@ -26,7 +26,7 @@ def economy_xlsx(report: EconomyReport) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    bold = Font(bold=True)
+    bold = Font(name="Calibri", bold=True)  # the workbook's default font, bold
 
     def sheet(title: str, header: list[str], rows, *, formats: dict[int, str], totals: int = 0):
         worksheet = workbook.create_sheet(title[:31])
@@ -42,6 +42,8 @@ def economy_xlsx(report: EconomyReport) -> bytes:
             for cell in row:
                 cell.font = bold
         worksheet.column_dimensions["A"].width = 44
+        for letter in "BCDEF":
+            worksheet.column_dimensions[letter].width = 22
         worksheet.freeze_panes = "B2"
         return worksheet
 

@@ -73,13 +73,14 @@ class InvestmentRow:
 
 @dataclass
 class SavingsRow:
-    pk: int
     measure: str
     timeline: str
     owner: str
     estimated_effect: Decimal | None
     realised_effect: Decimal | None
     comment: str
+    # Fields added after the first snapshots were stored need a default, or old snapshots will not load.
+    pk: int | None = None
 
 
 @dataclass
@@ -177,7 +178,7 @@ def build_economy_report(*, round: FollowUpRound, unit: Unit) -> EconomyReport:
         for i in Investment.objects.filter(unit=unit, year=year).order_by("project")
     ]
     report.savings = [
-        SavingsRow(s.pk, s.measure, s.timeline, s.owner, s.estimated_effect, s.realised_effect, s.comment)
+        SavingsRow(s.measure, s.timeline, s.owner, s.estimated_effect, s.realised_effect, s.comment, s.pk)
         for s in SavingsMeasure.objects.filter(round=round, unit=unit)
     ]
     _staff(report, *staff_rows(unit, year, month))
