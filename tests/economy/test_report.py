@@ -117,3 +117,42 @@ def test_the_economic_result_of_an_interim_round_is_the_forecast_not_part_of_the
     )
     [value] = figures_for_indicator("economic_result", unit=ruf, round=interim, breakdowns={})
     assert (value.year, value.value, value.note) == (2024, Decimal("-0.5"), "helårsprognos")
+
+
+def test_a_snapshot_stored_before_later_fields_still_loads():
+    """Closed rounds keep their economy page as JSON; fields added since must not break old ones."""
+    from styrkort.core import snapshots
+    from styrkort.economy.report import EconomyReport
+
+    stored = {
+        "round_code": "AR-2023-RUF",
+        "unit_code": "RUF",
+        "unit_name": "RUF",
+        "year": 2023,
+        "outcome_month": 12,
+        "statement": [
+            {
+                "name": "Resultat",
+                "kind": "result",
+                "budget": "0",
+                "outcome": "1000000",
+                "previous": None,
+                "forecast": None,
+            }
+        ],
+        "savings": [
+            {
+                "measure": "Resor",
+                "timeline": "2024",
+                "owner": "RUF",
+                "estimated_effect": "70000",
+                "realised_effect": None,
+                "comment": "",
+            }
+        ],
+    }
+    report = snapshots.from_json(EconomyReport, stored)
+
+    assert report.result.outcome == Decimal(1_000_000)
+    assert report.savings[0].estimated_effect == Decimal(70_000)
+    assert report.economy_comment == ""
