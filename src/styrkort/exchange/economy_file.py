@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from styrkort.core.numbers import NumberError, parse_quantity
 from styrkort.economy import services
@@ -59,6 +60,11 @@ MEASURES = {
 AMOUNT_SCALES = {"amount": Decimal(1), "amount_tkr": Decimal(1000), "amount_mnkr": MNKR}
 _PERIOD = re.compile(r"^(\d{4})(?:-?(\d{1,2}))?$")
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
+TOTALS_DIFFER = gettext_lazy(
+    "%(name)s for %(unit)s, %(period)s (%(kind)s) is %(total)s mnkr, but its lines add up "
+    "to %(sum)s mnkr: a difference of %(difference)s mnkr, more than rounding explains "
+    "(%(tolerance)s mnkr)."
+)
 TABLES = ("Kontoplan", "Ekonomi", "Investeringar", "Åtgärdsplan", "Personal")
 
 
@@ -175,7 +181,7 @@ class EconomyImport:
             }
         if (year, month) > (self.round.as_of.year, self.round.as_of.month):
             errors[field_name] = _("The period %(period)s is after the round's date, %(date)s.") % {
-                "period": f"{year}-{month:02}" if month != 12 and field_name == "period" else year,
+                "period": _period_text(year, month) if field_name == "period" else year,
                 "date": self.round.as_of.isoformat(),
             }
         if errors:
@@ -279,6 +285,8 @@ class EconomyImport:
     # -- the control totals
 
     def check_totals(self, sheet_name: str) -> None:
+        """Each control total against what it sums: Summa intäkter and Summa kostnader against their
+        lines, Resultat against all lines and against the two sums."""
         names = {
             Total.REVENUES: _("Total revenues"),
             Total.COSTS: _("Total costs"),
@@ -286,68 +294,50 @@ class EconomyImport:
         }
         for (unit_code, year, month, kind), group in self.groups.items():
             revenues, costs = group.lines.get(Section.REVENUE, []), group.lines.get(Section.COST, [])
-            checks = [(Total.REVENUES, revenues), (Total.COSTS, costs), (Total.RESULT, revenues + costs)]
-            for total, lines in checks:
-                if total not in group.totals or not lines:
+            checks = [
+                (total, sum(lines), len(lines))
+                for total, lines in (
+                    (Total.REVENUES, revenues),
+                    (Total.COSTS, costs),
+                    (Total.RESULT, revenues + costs),
+                )
+                if lines
+            ]
+            if {Total.REVENUES, Total.COSTS} <= group.totals.keys():
+                checks.append(
+                    (Total.RESULT, group.totals[Total.REVENUES][0] + group.totals[Total.COSTS][0], 2)
+                )
+            for total, lines_sum, count in checks:
+                if total not in group.totals:
                     continue
                 amount, row = group.totals[total]
-                self._compare(
-                    sheet_name,
-                    row,
-                    names[total],
-                    amount,
-                    sum(lines),
-                    len(lines),
-                    group.step,
-                    unit_code,
-                    year,
-                    month,
-                    kind,
-                )
-            if {Total.REVENUES, Total.COSTS, Total.RESULT} <= group.totals.keys():
-                amount, row = group.totals[Total.RESULT]
-                parts = group.totals[Total.REVENUES][0] + group.totals[Total.COSTS][0]
-                self._compare(
-                    sheet_name,
-                    row,
-                    names[Total.RESULT],
-                    amount,
-                    parts,
-                    2,
-                    group.step,
-                    unit_code,
-                    year,
-                    month,
-                    kind,
+                # Every figure is rounded to `step`: a sum of n of them may be off by half a step each.
+                tolerance = group.step / 2 * (count + 1)
+                if abs(amount - lines_sum) <= tolerance:
+                    continue
+                self.result.problems.append(
+                    Problem(
+                        sheet_name,
+                        row,
+                        self.amount_header,
+                        TOTALS_DIFFER
+                        % {
+                            "name": names[total],
+                            "unit": unit_code,
+                            "period": _period_text(year, month),
+                            "kind": _kind_word(kind),
+                            "total": format_mnkr(amount, 1),
+                            "sum": format_mnkr(lines_sum, 1),
+                            "difference": format_mnkr(amount - lines_sum, 2),
+                            "tolerance": format_mnkr(tolerance, 2),
+                        },
+                    )
                 )
 
-    def _compare(self, sheet_name, row, name, total, lines_sum, count, step, unit_code, year, month, kind):
-        # Every figure is rounded to `step`: a sum of n of them may be off by half a step each.
-        tolerance = step / 2 * (count + 1)
-        if abs(total - lines_sum) <= tolerance:
-            return
-        self.result.problems.append(
-            Problem(
-                sheet_name,
-                row,
-                self.amount_header,
-                _(
-                    "%(name)s for %(unit)s, %(period)s (%(kind)s) is %(total)s mnkr, but its lines add up "
-                    "to %(sum)s mnkr: a difference of %(difference)s mnkr, more than rounding explains "
-                    "(%(tolerance)s mnkr)."
-                )
-                % {
-                    "name": name,
-                    "unit": unit_code,
-                    "period": f"{year}-{month:02}" if month != 12 else year,
-                    "kind": _kind_word(kind),
-                    "total": format_mnkr(total, 1),
-                    "sum": format_mnkr(lines_sum, 1),
-                    "difference": format_mnkr(total - lines_sum, 2),
-                    "tolerance": format_mnkr(tolerance, 2),
-                },
-            )
-        )
+
+def _period_text(year: int, month: int) -> str:
+    """2023 for a whole year, 2023-06 for January–June: as the file writes it."""
+    return str(year) if month == 12 else f"{year}-{month:02}"
 
 
 def _kind_word(kind: str) -> str:
@@ -530,8 +520,8 @@ def import_tables(content: bytes, workbook, state: EconomyImport) -> None:
     sheets = economy_sheets(state)
     for sheet, worksheet in tables_of(content, workbook, sheets, result):
         label = sheet.name
-        amount_headers = [h for h in _header(worksheet) if h.startswith("belopp")]
         if sheet.name == "Ekonomi":
+            amount_headers = [h for h in _header(worksheet) if h.startswith("belopp")]
             if len(amount_headers) != 1:
                 result.problems.append(
                     Problem(
