@@ -100,11 +100,12 @@ def test_a_changed_mapping_moves_the_amounts_without_a_new_import(interim):
 
 
 def test_the_economic_result_of_an_interim_round_is_the_forecast_not_part_of_the_year(interim, planner):
-    from styrkort.economy.queries import figures_for_indicator
+    from styrkort.economy.report import figures_for_indicator
 
     ruf = Unit.objects.get(code="RUF")
     ledger(2024, 4, "outcome", "3010", 10)  # January–April: not the year's result
-    assert figures_for_indicator("economic_result", unit=ruf, round=interim, breakdowns={}) == []
+    report = build_economy_report(round=interim, unit=ruf)
+    assert figures_for_indicator("economic_result", report, {}) == []
 
     services.ledger_entry_upsert(
         unit=ruf,
@@ -115,7 +116,8 @@ def test_the_economic_result_of_an_interim_round_is_the_forecast_not_part_of_the
         total="result",
         amount=Decimal("-0.5") * MNKR,
     )
-    [value] = figures_for_indicator("economic_result", unit=ruf, round=interim, breakdowns={})
+    report = build_economy_report(round=interim, unit=ruf)
+    [value] = figures_for_indicator("economic_result", report, {})
     assert (value.year, value.value, value.note) == (2024, Decimal("-0.5"), "helårsprognos")
 
 

@@ -10,14 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import F, Max, Q, Sum, Window
-from django.utils.translation import gettext as _
 
-from styrkort.followup.models import FollowUpRound
 from styrkort.org.models import Unit
-from styrkort.plans.enums import Figure
-from styrkort.plans.models import TOTAL_BREAKDOWN
 
-from .enums import LedgerKind, StaffMeasure, Total
+from .enums import LedgerKind, Total
 from .models import AccountMapping, LedgerEntry, StaffFigure
 
 MNKR = Decimal(1_000_000)
@@ -109,51 +105,3 @@ def staff_rows(unit: Unit, year: int, month: int) -> tuple[list[StaffRow], list[
         [row for row in this_year if row.month == latest],
         [row for row in last_year if row.month == last_latest],
     )
-
-
-@dataclass(frozen=True)
-class FigureValue:
-    year: int
-    breakdown: str  # a staff breakdown name, "Totalt" for the total
-    value: Decimal
-    note: str = ""
-
-
-def figures_for_indicator(
-    figure: str, *, unit: Unit, round: FollowUpRound, breakdowns: dict
-) -> list[FigureValue]:
-    """The values an indicator "measured by" `figure` takes, for the round's year and the year before:
-    the same figures as the economy page of `unit` in `round`. Only the total and the indicator's own
-    breakdowns."""
-    from .report import build_economy_report  # the report reads through this module
-
-    report = build_economy_report(round=round, unit=unit)
-    values: list[FigureValue] = []
-    if figure == Figure.ECONOMIC_RESULT:
-        # A year's result: the outcome once the year is over, before that the full-year forecast.
-        # Part of a year's outcome is not the year's result, so an interim round without a forecast
-        # gives none.
-        result = report.result
-        if result is None:
-            return values
-        whole_year = report.outcome_month == 12
-        candidates = [
-            (report.year, result.outcome if whole_year else None, ""),
-            (report.year, None if whole_year else result.forecast, _("full-year forecast")),
-            (report.year - 1, result.previous if whole_year else None, ""),
-        ]
-        for year, amount, note in candidates:
-            if amount is not None:
-                values.append(
-                    FigureValue(year, TOTAL_BREAKDOWN, (amount / MNKR).quantize(Decimal("0.0001")), note)
-                )
-        return values
-    measure = {
-        Figure.SICK_LEAVE: StaffMeasure.SICK_LEAVE,
-        Figure.FTE: StaffMeasure.FTE,
-        Figure.EMPLOYEES: StaffMeasure.EMPLOYEES,
-    }[figure]
-    for row in report.staff_figures:
-        if row.measure == measure and (row.breakdown == TOTAL_BREAKDOWN or row.breakdown in breakdowns):
-            values.append(FigureValue(row.year, row.breakdown, row.value, row.note))
-    return values

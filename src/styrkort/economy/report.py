@@ -14,10 +14,12 @@ from styrkort.core import snapshots
 from styrkort.followup.enums import NarrativeSection
 from styrkort.followup.models import FollowUpRound, Narrative
 from styrkort.org.models import Unit
+from styrkort.plans.enums import Figure
 
 from .enums import AGE_BANDS, DAY_BANDS, GENDERS, TOTAL_BREAKDOWN, LedgerKind, Section, StaffMeasure, Total
 from .models import EconomySnapshot, Investment, SavingsMeasure
 from .queries import (
+    MNKR,
     RESULT_YEARS,
     LedgerRow,
     StaffRow,
@@ -303,3 +305,46 @@ def _staff(report: EconomyReport, this_year: list[StaffRow], last_year: list[Sta
         )
         if c is not None
     ]
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    year: int
+    breakdown: str  # a staff breakdown name, "Totalt" for the total
+    value: Decimal
+    note: str = ""
+
+
+def figures_for_indicator(figure: str, report: EconomyReport, breakdowns: dict) -> list[FigureValue]:
+    """The values an indicator "measured by" `figure` takes, for the round's year and the year before:
+    the figures of the unit's economy page, `report`. Only the total and the indicator's own
+    breakdowns."""
+    values: list[FigureValue] = []
+    if figure == Figure.ECONOMIC_RESULT:
+        # A year's result: the outcome once the year is over, before that the full-year forecast.
+        # Part of a year's outcome is not the year's result, so an interim round without a forecast
+        # gives none.
+        result = report.result
+        if result is None:
+            return values
+        whole_year = report.outcome_month == 12
+        candidates = [
+            (report.year, result.outcome if whole_year else None, ""),
+            (report.year, None if whole_year else result.forecast, _("full-year forecast")),
+            (report.year - 1, result.previous if whole_year else None, ""),
+        ]
+        for year, amount, note in candidates:
+            if amount is not None:
+                values.append(
+                    FigureValue(year, TOTAL_BREAKDOWN, (amount / MNKR).quantize(Decimal("0.0001")), note)
+                )
+        return values
+    measure = {
+        Figure.SICK_LEAVE: StaffMeasure.SICK_LEAVE,
+        Figure.FTE: StaffMeasure.FTE,
+        Figure.EMPLOYEES: StaffMeasure.EMPLOYEES,
+    }[figure]
+    for row in report.staff_figures:
+        if row.measure == measure and (row.breakdown == TOTAL_BREAKDOWN or row.breakdown in breakdowns):
+            values.append(FigureValue(row.year, row.breakdown, row.value, row.note))
+    return values

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 from styrkort.core import snapshots
 from styrkort.core.services import upsert
 from styrkort.followup.models import FollowUpRound
+from styrkort.followup.queries import round_units
 from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.services import NotAllowed, RoundClosed, measurement_save
 from styrkort.org.models import Unit
@@ -28,7 +29,7 @@ from .models import (
     StaffFigure,
     StatementLine,
 )
-from .queries import figures_for_indicator
+from .report import build_economy_report, figures_for_indicator
 
 SOURCE = gettext_noop("Economy and staff import")
 
@@ -149,13 +150,16 @@ def indicator_figures_save(*, user, round: FollowUpRound, units: list[Unit]) -> 
         .prefetch_related("breakdowns")
     )
     by_pk = {unit.pk: unit for unit in units}
+    reports = {}  # one economy page per unit, however many of its indicators take figures from it
     for indicator in indicators:
         unit = by_pk.get(indicator.goal.unit_id or indicator.goal.plan.owner_id)
         if unit is None:
             continue
+        if unit.pk not in reports:
+            reports[unit.pk] = build_economy_report(round=round, unit=unit)
         # The total is stored without a breakdown, even where the indicator lists "Totalt".
         breakdowns = {b.name: b for b in indicator.breakdowns.all() if b.name != TOTAL_BREAKDOWN}
-        for figure in figures_for_indicator(indicator.figure, unit=unit, round=round, breakdowns=breakdowns):
+        for figure in figures_for_indicator(indicator.figure, reports[unit.pk], breakdowns):
             measurement_save(
                 user=user,
                 round=round,
@@ -172,10 +176,6 @@ def indicator_figures_save(*, user, round: FollowUpRound, units: list[Unit]) -> 
 
 def economy_snapshots_save(round: FollowUpRound) -> int:
     """Freeze every unit's economy page of `round` as it is now; called when the round is closed."""
-    from styrkort.followup.queries import round_units
-
-    from .report import build_economy_report
-
     EconomySnapshot.objects.filter(round=round).delete()
     frozen = [
         EconomySnapshot(round=round, unit=unit, data=snapshots.to_json(report))
