@@ -86,7 +86,7 @@ def investment_upsert(
     )
 
 
-def savings_measure_upsert(*, round: FollowUpRound, unit: Unit, measure: str, user=None, **values):
+def savings_measure_upsert(*, user, round: FollowUpRound, unit: Unit, measure: str, **values):
     """A measure of the unit's action plan in the round, found by its text (imports)."""
     _check_may_write_savings(user, round, unit)
     return upsert(
@@ -127,10 +127,10 @@ def savings_measure_delete(*, user, round: FollowUpRound, unit: Unit, pk: int) -
 
 
 def _check_may_write_savings(user, round: FollowUpRound, unit: Unit) -> None:
-    """Open round; those who report for the unit (or manage the round). `user=None`: the demo's own set-up."""
+    """Open round; those who report for the unit (or manage the round)."""
     if not round.is_open:
         raise RoundClosed(round)
-    if user is not None and not may_report_for_unit(user, round, unit):
+    if not may_report_for_unit(user, round, unit):
         raise NotAllowed(_("You may not write for the unit %(code)s.") % {"code": unit.code})
 
 

@@ -140,8 +140,7 @@ class _Group:
 
 @dataclass
 class EconomyImportResult(ImportResult):
-    round: FollowUpRound | None = None
-    measurements: int = 0
+    measurements: int = 0  # indicator measurements taken from the figures
 
 
 class EconomyImport:

@@ -92,7 +92,7 @@ def economy_import(
     from styrkort.economy.services import indicator_figures_save
     from styrkort.followup.rules import may_manage_round
 
-    result = EconomyImportResult(dry_run=dry_run, round=round)
+    result = EconomyImportResult(dry_run=dry_run)
     if not round.is_open:
         result.problems.append(Problem("", None, None, str(RoundClosed(round))))
         return result
