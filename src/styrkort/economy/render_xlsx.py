@@ -49,19 +49,12 @@ def economy_xlsx(report: EconomyReport) -> bytes:
 
     year = report.year
     if report.statement:
-        titles = {
-            "budget": _("Budget %(year)s") % {"year": year},
-            "outcome": _("Outcome %(year)s") % {"year": year},
-            "previous": _("Outcome %(year)s") % {"year": year - 1},
-            "forecast": _("Forecast %(year)s") % {"year": year},
-            "deviation": _("Deviation from budget"),
-        }
         columns = report.columns
         month = str(MONTHS[report.outcome_month]) if report.outcome_month else ""
         worksheet = sheet(
             _("Income statement"),
-            [_("Line"), *(f"{titles[c]}, mnkr" for c in columns)],
-            ([row.name, *(_mnkr(getattr(row, c)) for c in columns)] for row in report.statement),
+            [_("Line"), *(f"{title}, mnkr" for title in report.column_titles)],
+            ([row.name, *(_mnkr(v) for v in values)] for row, values in report.statement_cells),
             formats={i: MNKR_FORMAT for i in range(1, len(columns) + 1)},
         )
         for row in worksheet.iter_rows(min_row=2):

@@ -127,6 +127,24 @@ class EconomyReport:
         """The statement's columns that hold any figure (an annual report has no forecast)."""
         return [c for c in COLUMNS if any(getattr(row, c) is not None for row in self.statement)]
 
+    @property
+    def column_titles(self) -> list[str]:
+        """The headers of `columns`, for every renderer of the statement."""
+        titles = {
+            "budget": _("Budget %(year)s") % {"year": self.year},
+            "outcome": _("Outcome %(year)s") % {"year": self.year},
+            "previous": _("Outcome %(year)s") % {"year": self.year - 1},
+            "forecast": _("Forecast %(year)s") % {"year": self.year},
+            "deviation": _("Deviation from budget"),
+        }
+        return [titles[column] for column in self.columns]
+
+    @property
+    def statement_cells(self) -> list[tuple[StatementRow, list[Decimal | None]]]:
+        """Each row of the statement with its figures in the order of `columns`."""
+        columns = self.columns
+        return [(row, [getattr(row, column) for column in columns]) for row in self.statement]
+
     def investments_total(self) -> InvestmentRow | None:
         if not self.investments:
             return None
