@@ -6,7 +6,7 @@ STYRKORT := $(VENV)/bin/styrkort
 FRONTEND := var/frontend
 export STYRKORT_DEBUG ?= true
 
-.PHONY: run setup deps assets messages demo serve test test-sqlite test-postgres lint fmt ci browser-deps bench clean
+.PHONY: run setup deps assets messages demo serve test lint fmt ci browser-deps bench clean
 
 run: setup demo serve
 
@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
 	$(PY) -m pip install -q -e ".[dev]" 2>&1 | grep -v "is ignored" || true
-	$(PY) -c "import django, openpyxl, playwright" && touch $@
+	$(PY) -c "import django, openpyxl, playwright, xdist" && touch $@
 
 assets: $(FRONTEND)/.installed
 $(FRONTEND)/.installed: package.json package-lock.json
@@ -42,14 +42,11 @@ serve:
 	@echo "Styrkort serves the demo at http://127.0.0.1:8000 (Ctrl-C stops it)."
 	$(STYRKORT) runserver 127.0.0.1:8000
 
-# The whole suite: lint, then every test on SQLite, then on PostgreSQL when DATABASE_URL
-# names one (CI sets it). Browser tests need Chromium: installed here when we are root on Debian.
+# The whole suite: lint, then every test on SQLite and, when STYRKORT_TEST_POSTGRES_URL names a
+# server (CI sets it), on PostgreSQL, each pass on all cores (tests/suite.sh). Browser tests need Chromium:
+# installed here when we are root on Debian.
 test: setup browser-deps lint
-	$(VENV)/bin/pytest -q
-	@if [ -n "$$STYRKORT_TEST_POSTGRES_URL" ]; then \
-	  echo "== PostgreSQL =="; DATABASE_URL="$$STYRKORT_TEST_POSTGRES_URL" $(VENV)/bin/pytest -q; \
-	else echo "PostgreSQL: skipped (set STYRKORT_TEST_POSTGRES_URL=postgres://… to run the suite on PostgreSQL too)"; \
-	  if [ "$$CI" = "true" ]; then echo "CI needs PostgreSQL" >&2; exit 1; fi; fi
+	PYTEST=$(VENV)/bin/pytest bash tests/suite.sh
 
 browser-deps:
 	@if [ ! -x "$${STYRKORT_CHROMIUM:-/usr/bin/chromium}" ]; then \

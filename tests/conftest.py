@@ -2,30 +2,66 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from styrkort.demo.services import demo_load, demo_rounds_load
 from styrkort.followup.services import round_upsert
 from styrkort.org.enums import Role, UnitKind
 from styrkort.org.models import Membership, Unit
 from styrkort.plans.models import Plan
+from tests.database import State, TestDatabase, order_key
+
+pytest_plugins = ["tests.timing"]
+
+
+def pytest_collection_modifyitems(config, items):
+    # A stable sort: within a state, tests keep the order they were written in. xdist's workers
+    # each run the tests they are given in this order.
+    items.sort(key=order_key)
+    for item in items:
+        marker = item.get_closest_marker("slow")
+        if marker is not None and not marker.kwargs.get("reason"):
+            raise pytest.UsageError(f"{item.nodeid}: a slow test says why, @pytest.mark.slow(reason=…)")
+
+
+@pytest.fixture(scope="session")
+def test_database(django_db_setup, django_db_blocker, pytestconfig):
+    """The committed state of this session's (this worker's) test database and its snapshots."""
+    with django_db_blocker.unblock():
+        database = TestDatabase.create()
+    yield database
+    with django_db_blocker.unblock():
+        database.snapshots.drop()
+    from tests.timing import DATABASE_SUMMARIES  # imported by pytest as a plugin first (pytest_plugins)
+
+    pytestconfig.stash[DATABASE_SUMMARIES] = [database.summary()]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # pytest-django's _django_db_helper opens the test's transaction (db, transactional_db, the
+    # django_db marker all go through it): the state the test needs is committed just before.
+    if fixturedef.argname == "_django_db_helper":
+        database = request.getfixturevalue("test_database")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            seconds = database.prepare(request.node)
+        from tests.timing import add_shared
+
+        add_shared(request.node, "setup", seconds)
+    return (yield)
 
 
 @pytest.fixture
-def demo(db):
+def demo(db, test_database, request):
     """The Region Västmanland demo's plans and users, loaded through the plan workbook import.
 
-    Without the demo's follow-up rounds (`full_demo` adds them): most tests make rounds of their own,
-    and importing and closing the annual report 2023 would double the time of each test using this.
+    Without the demo's follow-up rounds (`full_demo` adds them): most tests make rounds of their own.
+    Loaded once per session and restored for each test that asks for it (tests/database.py).
     """
-    result = demo_load(rounds=False)
-    assert result.ok, [str(p) for p in result.problems]
-    return result
+    return test_database.result(request, State.DEMO)
 
 
 @pytest.fixture
-def full_demo(demo):
+def full_demo(demo, test_database, request):
     """The whole demo: also the closed annual report 2023 (seed 002) and the open interim report 2024."""
-    loaded = demo_rounds_load()
-    assert loaded.ok, [str(p) for p in loaded.problems]
+    test_database.result(request, State.FULL_DEMO)
     return demo
 
 

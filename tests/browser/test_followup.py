@@ -45,6 +45,7 @@ def report(page, code: str, *, status: str, colour: str, comment: str) -> None:
     ).to_contain_text("Sparat")
 
 
+@pytest.mark.slow(reason="the whole round in Chromium: two people log in, one reports, one closes it")
 def test_reporter_reports_planner_closes_and_the_closed_round_does_not_change(
     live_server, page, reporter, planner, open_round
 ):

@@ -40,6 +40,7 @@ def test_export_plan_writes_the_workbook(demo, tmp_path):
     assert load(target.read_bytes())["Planer"]["A2"].value == "RPB-2022"
 
 
+@pytest.mark.slow(reason="the command loads the whole demo into an empty database, as `make run` does")
 def test_demo_command_prints_the_logins(db):
     out = StringIO()
 

@@ -109,6 +109,7 @@ def test_demo_goal_chain_reaches_the_council(demo):
     assert goal.parent.plan.owner.code == "RF"
 
 
+@pytest.mark.slow(reason="loads the whole demo again, rounds included, over the loaded one")
 def test_demo_load_twice_changes_nothing(demo):
     before = row_count()
 
@@ -289,6 +290,7 @@ def test_unknown_sheet(db, demo_workbook):
     assert problems_of(save(demo_workbook))[0].startswith("Blad Budget: Okänt blad.")
 
 
+@pytest.mark.slow(reason="a refused file, then the whole demo workbook into an empty register")
 def test_a_good_file_after_a_bad_one_still_imports(db, demo_workbook):
     demo_workbook["Indikatorer"]["B2"] = "RP-9.9"
     problems_of(save(demo_workbook))

@@ -16,6 +16,7 @@ def upload(content: bytes, name: str = "plan.xlsx") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type=XLSX)
 
 
+@pytest.mark.slow(reason="the page checks and then saves the whole demo workbook: two whole imports")
 def test_planner_checks_then_confirms_a_workbook(client, planner, demo_workbook):
     sheet = demo_workbook["Åtgärder"]
     sheet.append(["RUF-2023", "RUN 10", "En ny åtgärd från planeraren", "2024", "LS", "MO4", "", "", "", 30])
@@ -68,7 +69,7 @@ def test_confirm_with_a_stale_token_saves_nothing(client, planner):
 
 
 @pytest.mark.parametrize("role_fixture", ["reader", "reporter"])
-def test_only_planners_and_administrators_may_import(client, request, role_fixture):
+def test_only_planners_and_administrators_may_import(client, demo, request, role_fixture):
     client.force_login(request.getfixturevalue(role_fixture))
     before = Action.objects.count()
 
