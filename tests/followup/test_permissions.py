@@ -4,8 +4,18 @@ import pytest
 from django.urls import reverse
 
 from styrkort.followup import services
-from styrkort.followup.models import ActionReport, FollowUpRound, Measurement, Narrative, RoundEvent
-from styrkort.plans.models import Indicator
+from styrkort.followup.models import (
+    ActionReport,
+    FollowUpRound,
+    GoalAssessment,
+    IndicatorAssessment,
+    Measurement,
+    Narrative,
+    RoundEvent,
+)
+from styrkort.org.enums import Role
+from styrkort.org.models import Unit
+from styrkort.plans.models import Goal, Indicator
 
 from .conftest import action
 
@@ -37,6 +47,19 @@ def _narrative(round):
     return reverse("followup:narrative", args=[round.code, "FH"]), data, Narrative.objects.count
 
 
+def _goal_assessment(round, goal_code="RUF-M1.1"):  # the administration's (RUF) own goal
+    goal = Goal.objects.get(code=goal_code)
+    data = {f"g{goal.pk}-colour": "green", f"g{goal.pk}-analysis": "Enligt plan.", f"g{goal.pk}-version": 0}
+    return reverse("followup:goal_assessment", args=[round.code, goal.pk]), data, GoalAssessment.objects.count
+
+
+def _indicator_assessment(round, indicator_code="RUF-I1.1"):
+    indicator = Indicator.objects.get(code=indicator_code)
+    data = {f"o{indicator.pk}-status": "green", f"o{indicator.pk}-reason": "Bedömt av förvaltningen."}
+    url = reverse("followup:indicator_assessment", args=[round.code, indicator.pk])
+    return url, data, IndicatorAssessment.objects.count
+
+
 def _close(round):
     return (
         reverse("followup:close", args=[round.code]),
@@ -60,6 +83,8 @@ WRITES = {
     "action_report": (_action_report, {"reporter", "planner", "administrator"}),
     "measurement": (_measurement, {"planner", "administrator"}),
     "narrative": (_narrative, {"reporter", "planner", "administrator"}),
+    "goal_assessment": (_goal_assessment, {"planner", "administrator"}),
+    "indicator_assessment": (_indicator_assessment, {"planner", "administrator"}),
     "close": (_close, {"planner", "administrator"}),
     "reopen": (_reopen, {"administrator"}),
 }
@@ -106,3 +131,28 @@ def test_nobody_writes_in_a_closed_round_not_even_an_administrator(client, peopl
     assert response.status_code == 403
     assert "stängd" in response.content.decode()
     assert count() == before
+
+
+def test_a_goal_outside_the_round_is_not_assessed_in_it(client, make_user, round):
+    """A reporter at Kultur och ideell sektor may assess the department's focus area VP-KIS-1, but not
+    in a round whose plans do not include it (RUF-2023 only)."""
+    client.force_login(make_user("kim", role=Role.REPORTER, unit=Unit.objects.get(code="KIS")))
+    url, data, count = _goal_assessment(round, "VP-KIS-1")
+
+    response = client.post(url, data)
+
+    assert response.status_code == 403
+    assert "VP-KIS-1 ingår inte i den här uppföljningen" in response.content.decode()
+    assert count() == 0
+
+
+def test_an_indicator_outside_the_round_is_not_assessed_in_it_not_even_by_an_administrator(
+    client, administrator, round
+):
+    url, data, count = _indicator_assessment(round, "RP-I1.1.1")  # the region plan's, not in the round
+    client.force_login(administrator)
+
+    response = client.post(url, data)
+
+    assert response.status_code == 403
+    assert count() == 0

@@ -5,7 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from styrkort.org import queries as org_queries
 from styrkort.org.models import Unit
 from styrkort.org.rules import REPORTING_ROLES, memberships_of
-from styrkort.plans.models import Action, Indicator
+from styrkort.plans.models import Action, Goal, Indicator
 
 from .models import ActionReport, FollowUpRound
 
@@ -72,6 +72,14 @@ def round_covers_indicator(round: FollowUpRound, indicator: Indicator) -> bool:
     goal = indicator.goal
     return goal.plan_id in {plan.pk for plan in round.plans.all()} and (
         (goal.unit_id or goal.plan.owner_id) in round_unit_ids(round)
+    )
+
+
+def round_covers_goal(round: FollowUpRound, goal: Goal) -> bool:
+    """goals_of's rule for one goal: the round has one of its indicators or actions."""
+    return (
+        indicators_in_round(round).filter(goal=goal).exists()
+        or actions_in_round(round).filter(goal=goal).exists()
     )
 
 

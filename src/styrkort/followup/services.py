@@ -29,7 +29,7 @@ from .models import (
     Reported,
     RoundEvent,
 )
-from .queries import round_covers_action, round_covers_indicator, round_unit_ids
+from .queries import round_covers_action, round_covers_goal, round_covers_indicator, round_unit_ids
 
 
 # Both are PermissionDenied as well: Django answers them with a 403 page that gives the reason,
@@ -198,6 +198,8 @@ def indicator_assessment_save(
 ) -> IndicatorAssessment | None:
     """Override the computed status or trend with a reason; both empty removes the override."""
     round = _open_round_locked(round)
+    if not round_covers_indicator(round, indicator):
+        raise NotAllowed(_("The indicator %(code)s is not part of this round.") % {"code": indicator.code})
     if not rules.may_report_indicator(user, round, indicator):
         raise NotAllowed(_("You may not report for the indicator %(code)s.") % {"code": indicator.code})
     if not status and not trend:
@@ -217,6 +219,8 @@ def goal_assessment_save(
     *, user, round: FollowUpRound, goal: Goal, colour: str, analysis: str = "", version: int | None = None
 ) -> GoalAssessment:
     round = _open_round_locked(round)
+    if not round_covers_goal(round, goal):
+        raise NotAllowed(_("The goal %(code)s is not part of this round.") % {"code": goal.code})
     if not rules.may_report_goal(user, round, goal):
         raise NotAllowed(_("You may not assess the goal %(code)s.") % {"code": goal.code})
     return _save_reported(
