@@ -26,9 +26,11 @@ def annual_round(make_round):
 
 
 @pytest.fixture
-def chart(annual_round, planner, swedish):
-    """A small chart of accounts: two revenue lines, two cost lines (6 catches all of class 6)."""
-    result = economy_import(source=CHART.encode(), round=annual_round, user=planner)
+def chart(annual_round, administrator, swedish):
+    """A small chart of accounts: two revenue lines, two cost lines (6 catches all of class 6).
+
+    The chart is shared by every unit, so an administrator imports it."""
+    result = economy_import(source=CHART.encode(), round=annual_round, user=administrator)
     assert result.ok, [str(p) for p in result.problems]
     return result
 

@@ -74,7 +74,7 @@ def test_the_amount_column_says_its_unit(chart, annual_round, planner):
         ),
         (
             "RS;3010;2023;utfall;1,0",
-            "Blad Ekonomi, rad 3, kolumn Enhet: Enheten RS redovisar inte i uppföljningen",
+            "Blad Ekonomi, rad 3, kolumn Enhet: Du får inte skriva siffror för RS: enheten är inte en av",
         ),
         ("RUF;3010;2024-01;utfall;1,0", "Blad Ekonomi, rad 3, kolumn Period: Perioden 2024-01 är efter"),
         (
@@ -205,7 +205,55 @@ def test_an_unknown_breakdown_is_refused(chart, annual_round, planner):
     )
 
 
-def test_a_workbook_holds_one_table_per_sheet(annual_round, planner):
+def test_a_unit_outside_the_round_is_named(chart, annual_round, administrator):
+    result = run(HEADER + "RS;3010;2023;utfall;1,0\n", annual_round, administrator)
+
+    assert messages(result) == [
+        "Blad Ekonomi, rad 2, kolumn Enhet: Enheten RS redovisar inte i uppföljningen TEST-AR-2023."
+    ]
+    assert LedgerEntry.objects.count() == 0
+
+
+def test_a_planner_writes_no_figures_for_units_not_theirs_even_in_a_round_they_manage(
+    chart, make_round, planner
+):
+    """The attack: a round of RUF's plan in which the whole region (RF) reports, set up by an
+    administrator; RUF's planner manages it, and tried to write -999 mnkr into Regionstyrelsen's result."""
+    region_round = make_round(
+        "TEST-DR1-2024-RF",
+        name="Delårsrapport 1 2024 – hela regionen",
+        kind="interim_1",
+        as_of=dt.date(2024, 4, 30),
+        deadline=dt.date(2024, 5, 15),
+        units=("RF",),
+    )
+
+    result = run(HEADER + "RS;Resultat;2024-03;utfall;-999\n", region_round, planner)
+
+    assert messages(result) == [
+        "Blad Ekonomi, rad 2, kolumn Enhet: Du får inte skriva siffror för RS: enheten är inte en av dina."
+    ]
+    assert LedgerEntry.objects.count() == 0
+
+
+def test_only_an_administrator_changes_the_chart_of_accounts(chart, annual_round, planner, administrator):
+    changed = "Konto;Rad;Grupp;Ordning\n30;Försäljning;intäkt;1\n39;Övriga intäkter;intäkt;3\n"
+    unchanged = "Konto;Rad;Grupp;Ordning\n30;Försäljning;intäkt;1\n38;Regionersättning;intäkt;2\n"
+    mappings = AccountMapping.objects.count()
+
+    refused = run(changed, annual_round, planner)
+    repeated = run(unchanged, annual_round, planner)
+
+    assert messages(refused) == [
+        "Blad Kontoplan, rad 3: Bara en administratör ändrar kontoplanen: alla enheter delar den."
+    ]
+    assert repeated.ok, messages(repeated)
+    assert AccountMapping.objects.count() == mappings
+    assert run(changed, annual_round, administrator).ok
+    assert AccountMapping.objects.count() == mappings + 1
+
+
+def test_a_workbook_holds_one_table_per_sheet(annual_round, administrator):
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -219,7 +267,7 @@ def test_a_workbook_holds_one_table_per_sheet(annual_round, planner):
     buffer = io.BytesIO()
     workbook.save(buffer)
 
-    result = economy_import(source=buffer.getvalue(), round=annual_round, user=planner)
+    result = economy_import(source=buffer.getvalue(), round=annual_round, user=administrator)
 
     assert result.ok, messages(result)
     assert amounts() == {"5010": Decimal("-93900000")}

@@ -352,6 +352,29 @@ def test_a_bad_round_is_refused_with_a_message_and_nothing_written(client, plann
     assert not FollowUpRound.objects.filter(code="DR1-2024-NY").exists()
 
 
+def test_a_planners_round_holds_only_their_own_units(client, planner):
+    """A planner at RUF may not let the whole region (RF) report in a round of RUF's plan: the round's
+    units decide whose figures and texts the round's planners may then write."""
+    client.force_login(planner)
+
+    response = client.post(reverse("followup:round_create"), round_form(units="RUF; RF"))
+
+    assert response.status_code == 200
+    assert "Bara dina egna enheter och de under dem får redovisa i din uppföljning; inte RF." in (
+        response.content.decode()
+    )
+    assert not FollowUpRound.objects.filter(code="DR1-2024-NY").exists()
+
+
+def test_an_administrator_sets_up_a_round_for_any_units(client, administrator):
+    client.force_login(administrator)
+
+    response = client.post(reverse("followup:round_create"), round_form(units="RF"))
+
+    assert response.status_code == 302
+    assert [unit.code for unit in FollowUpRound.objects.get(code="DR1-2024-NY").units.all()] == ["RF"]
+
+
 def test_a_planner_may_not_set_up_a_round_for_another_units_plan_nor_a_reader_at_all(client, planner, reader):
     client.force_login(planner)
     assert client.post(reverse("followup:round_create"), round_form(plans="RPB-2022")).status_code == 403

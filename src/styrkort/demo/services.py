@@ -27,12 +27,13 @@ from styrkort.plans.models import Plan
 DATA = Path(__file__).parent / "data"
 DEMO_WORKBOOK = DATA / "region-vastmanland-plan.xlsx"
 ANNUAL_REPORT_2023_WORKBOOK = DATA / "followup-2023" / "AR-2023-RUF.xlsx"
-# Seed 002's economy and staff, as a finance and an HR system would export them (README.md there);
-# the chart of accounts first, so the amounts find their lines.
+# Seed 002's economy and staff, as a finance and an HR system would export them (README.md there).
+# The chart of accounts, shared by every unit, is the administrator's and comes first, so the amounts
+# find their lines; the planner imports the rest.
+CHART_OF_ACCOUNTS = DATA / "economy-2023" / "kontoplan.csv"
 ECONOMY_2023_FILES = tuple(
     DATA / "economy-2023" / name
     for name in (
-        "kontoplan.csv",
         "ekonomi-2023.csv",
         "investeringar-2023.csv",
         "atgardsplan-2023.csv",
@@ -72,6 +73,7 @@ class DemoRound:
     plan_codes: tuple[str, ...] = ("RUF-2023",)
     unit_codes: tuple[str, ...] = ("RUF",)
     workbook: Path | None = None  # imported, then the round is closed
+    chart_of_accounts: Path | None = None  # imported by the administrator before the economy files
     economy: tuple[Path, ...] = ()  # economy and staff files, imported before closing
 
     def values(self) -> dict:
@@ -97,6 +99,7 @@ DEMO_ROUNDS = (
         # Seed 002 is dated 2024-01-17 on every page and goes to the board on 2024-01-23.
         deadline=dt.date(2024, 1, 17),
         workbook=ANNUAL_REPORT_2023_WORKBOOK,
+        chart_of_accounts=CHART_OF_ACCOUNTS,
         economy=ECONOMY_2023_FILES,
     ),
     DemoRound(
@@ -166,8 +169,9 @@ def _round_load(demo_round: DemoRound, *, reporter, closer) -> ImportResult | No
     )
     if not imported.ok:
         return imported
-    for path in demo_round.economy:
-        imported = economy_import(source=path, round=followup_round, user=reporter)
+    economy = [(demo_round.chart_of_accounts, closer)] if demo_round.chart_of_accounts else []
+    for path, importer in [*economy, *((path, reporter) for path in demo_round.economy)]:
+        imported = economy_import(source=path, round=followup_round, user=importer)
         if not imported.ok:
             return imported
     round_close(user=closer, round=followup_round)

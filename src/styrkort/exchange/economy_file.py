@@ -23,9 +23,11 @@ from styrkort.core.numbers import NumberError, parse_quantity
 from styrkort.economy import services
 from styrkort.economy.enums import STAFF_BREAKDOWNS, TOTAL_BREAKDOWN, LedgerKind, Section, StaffMeasure, Total
 from styrkort.economy.formatting import format_mnkr
-from styrkort.economy.queries import MNKR, line_of, mapping
+from styrkort.economy.queries import MNKR, line_of, mapping, mapping_exists
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import round_unit_ids
+from styrkort.followup.rules import may_change_chart_of_accounts, may_manage_unit
+from styrkort.followup.services import NotAllowed
 from styrkort.org.models import Unit
 
 from .engine import XLSX_MAGIC, read_rows, save_row
@@ -173,7 +175,11 @@ class EconomyImport:
 
     def _check_unit_and_period(self, unit: Unit, year: int, month: int = 12, field_name: str = "period"):
         errors = {}
-        if unit.pk not in self.unit_ids:
+        if not may_manage_unit(self.user, unit):
+            errors["unit"] = _("You may not write figures for %(code)s: it is not one of your units.") % {
+                "code": unit.code
+            }
+        elif unit.pk not in self.unit_ids:
             errors["unit"] = _("The unit %(code)s does not report in the round %(round)s.") % {
                 "code": unit.code,
                 "round": self.round.code,
@@ -190,6 +196,10 @@ class EconomyImport:
     # -- savers, one per table; each gets the row's values and its number
 
     def save_mapping(self, *, row, prefix, line, section, order):
+        unchanged = mapping_exists(prefix=prefix, line=line, section=section, order=order or 0)
+        if not unchanged and not may_change_chart_of_accounts(self.user):
+            # A file that repeats the chart as it stands is fine; only a change needs the right.
+            raise NotAllowed(_("Only an administrator changes the chart of accounts: every unit shares it."))
         line_obj, _created = services.statement_line_upsert(
             name=line, section=section, order=order or 0, user=self.user
         )

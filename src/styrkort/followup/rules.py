@@ -31,12 +31,33 @@ def manageable_rounds(rounds, user):
     return rounds.filter(plans__owner__in=_planner_units(user)).distinct()
 
 
-def may_set_up_round(user, plans) -> bool:
-    """Administrators; planners when every plan is owned by one of their units (or one below)."""
+def may_set_up_round(user, plans, units=()) -> bool:
+    """Administrators; planners when every plan is owned by one of their units (or one below) and
+    every unit that reports in the round is one of theirs."""
     if is_administrator(user):
         return True
     planner_units = _planner_units(user)
-    return bool(planner_units) and all(plan.owner_id in planner_units for plan in plans)
+    return (
+        bool(planner_units)
+        and all(plan.owner_id in planner_units for plan in plans)
+        and not (units_not_managed(user, units))
+    )
+
+
+def may_manage_unit(user, unit) -> bool:
+    """Write a unit's own figures (economy, staff) and what its planners answer for: administrators,
+    and planners at the unit or above it."""
+    return is_administrator(user) or unit.pk in _planner_units(user)
+
+
+def units_not_managed(user, units) -> list:
+    """The units among `units` that the user may not manage (may_manage_unit)."""
+    return [unit for unit in units if not may_manage_unit(user, unit)]
+
+
+def may_change_chart_of_accounts(user) -> bool:
+    """The chart of accounts is shared by every unit: administrators only."""
+    return is_administrator(user)
 
 
 def may_reopen_round(user) -> bool:
@@ -44,9 +65,11 @@ def may_reopen_round(user) -> bool:
 
 
 def may_report_for_unit(user, round, unit) -> bool:
+    """Reporters and planners for their own units and those below; managing a round that another
+    unit reports in gives no right to write for that unit."""
     if not round.is_open:
         return False
-    return is_administrator(user) or unit.pk in _reporting_units(user) or may_manage_round(user, round)
+    return is_administrator(user) or unit.pk in _reporting_units(user)
 
 
 def may_report_action(user, round, action) -> bool:

@@ -80,7 +80,14 @@ def round_create(request):
         data = form.cleaned_data
         if not rules.may_set_up_round(request.user, data["plans"]):
             raise PermissionDenied(_("You may only set up rounds for plans that your units own."))
-        if FollowUpRound.objects.filter(code=data["code"]).exists():
+        outside = rules.units_not_managed(request.user, data["units"])
+        if outside:
+            form.add_error(
+                "units",
+                _("Only your own units and those below them may report in your round; not %(codes)s.")
+                % {"codes": ", ".join(unit.code for unit in outside)},
+            )
+        elif FollowUpRound.objects.filter(code=data["code"]).exists():
             form.add_error("code", _("The code %(code)s is already used.") % {"code": data["code"]})
         else:
             try:
