@@ -11,6 +11,7 @@ from styrkort.followup.enums import RoundKind
 from styrkort.plans.models import Action
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
+from tests.people import superuser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -79,6 +80,7 @@ def test_reporter_reports_planner_closes_and_the_closed_round_does_not_change(
     # An edit afterwards: the plan's text of RF1 changes.
     rf1 = Action.objects.get(plan__code="RUF-2023", code="RF1")
     action_upsert(
+        user=superuser(),
         plan=rf1.plan,
         code="RF1",
         text="En helt ny formulering",

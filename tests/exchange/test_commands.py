@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 
 from styrkort.demo.services import DEMO_WORKBOOK
 from styrkort.plans.models import Action
+from tests.people import superuser
 
 from .conftest import load
 
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 def test_import_plan_dry_run_saves_nothing(db):
     out = StringIO()
 
-    call_command("import-plan", str(DEMO_WORKBOOK), "--dry-run", stdout=out)
+    call_command("import-plan", str(DEMO_WORKBOOK), "--dry-run", "--user", superuser().username, stdout=out)
 
     assert "Åtgärder: 104 nya, 0 uppdaterade" in out.getvalue()
     assert "Provkörning: ingenting sparades." in out.getvalue()
@@ -27,7 +28,7 @@ def test_import_plan_refuses_a_bad_file_and_names_the_problem(db, tmp_path):
     err = StringIO()
 
     with pytest.raises(CommandError, match="ingenting sparades"):
-        call_command("import-plan", str(bad), stderr=err)
+        call_command("import-plan", str(bad), "--user", superuser().username, stderr=err)
 
     assert ".xlsx" in err.getvalue()
 

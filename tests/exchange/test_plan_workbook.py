@@ -10,6 +10,7 @@ from styrkort.exchange.services import plan_workbook_export, plan_workbook_impor
 from styrkort.org.models import Unit
 from styrkort.plans.enums import Comparator, Direction, Frequency, TimelineKind
 from styrkort.plans.models import Action, Assignment, Goal, Indicator, Plan, Target
+from tests.people import superuser
 
 from .conftest import load, save, workbook_content
 
@@ -22,7 +23,7 @@ def row_count() -> int:
 
 def problems_of(content: bytes) -> list[str]:
     before = row_count()
-    result = plan_workbook_import(source=content)
+    result = plan_workbook_import(source=content, user=superuser())
     assert row_count() == before, "a refused workbook must write nothing"
     assert not result.ok
     return [str(problem) for problem in result.problems]
@@ -128,7 +129,7 @@ def test_demo_load_twice_changes_nothing(demo):
 def test_export_import_export_gives_the_same_workbook_content(demo):
     first = plan_workbook_export()
 
-    result = plan_workbook_import(source=first)
+    result = plan_workbook_import(source=first, user=superuser())
     second = plan_workbook_export()
 
     assert result.ok
@@ -148,7 +149,7 @@ def test_export_into_an_emptied_register_imports_to_the_same_content(demo):
     ):
         queryset.delete()
 
-    result = plan_workbook_import(source=exported)
+    result = plan_workbook_import(source=exported, user=superuser())
 
     assert result.ok, [str(p) for p in result.problems]
     assert workbook_content(plan_workbook_export()) == workbook_content(exported)
@@ -160,7 +161,7 @@ def test_text_starting_with_equals_is_kept_as_text_not_formula(demo):
     action.save()
 
     content = plan_workbook_export()
-    result = plan_workbook_import(source=content)
+    result = plan_workbook_import(source=content, user=superuser())
 
     assert result.ok
     assert Action.objects.get(pk=action.pk).text == "=SUMMA(A1:A3) är inte en formel här"
@@ -170,7 +171,7 @@ def test_text_starting_with_equals_is_kept_as_text_not_formula(demo):
 
 
 def test_dry_run_checks_everything_and_saves_nothing(db):
-    result = plan_workbook_import(source=DEMO_WORKBOOK, dry_run=True)
+    result = plan_workbook_import(source=DEMO_WORKBOOK, user=superuser(), dry_run=True)
 
     assert result.ok
     assert result.counts["Åtgärder"].created == 104
@@ -295,7 +296,7 @@ def test_a_good_file_after_a_bad_one_still_imports(db, demo_workbook):
     demo_workbook["Indikatorer"]["B2"] = "RP-9.9"
     problems_of(save(demo_workbook))
 
-    assert plan_workbook_import(source=DEMO_WORKBOOK).ok
+    assert plan_workbook_import(source=DEMO_WORKBOOK, user=superuser()).ok
 
 
 def test_update_changes_only_what_the_workbook_changes(demo, demo_workbook):
@@ -303,7 +304,7 @@ def test_update_changes_only_what_the_workbook_changes(demo, demo_workbook):
     row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "RUN 6")
     row[2].value = "RUF genomför uppdateringen av RUS."
 
-    result = plan_workbook_import(source=save(demo_workbook))
+    result = plan_workbook_import(source=save(demo_workbook), user=superuser())
 
     assert result.ok
     assert result.counts["Åtgärder"].created == 0

@@ -10,6 +10,7 @@ from styrkort.org.models import Unit
 from styrkort.plans.models import Goal, Plan
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
+from tests.people import superuser
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
@@ -31,6 +32,7 @@ def add_reported_actions(round, user, count: int) -> None:
     fh = Unit.objects.get(code="FH")
     for number in range(count):
         extra, _ = action_upsert(
+            user=superuser(),
             plan=plan,
             code=f"EXTRA {number}",
             text="Extra",

@@ -26,6 +26,7 @@ from styrkort.plans.enums import PlanKind
 from styrkort.plans.models import Action, Plan
 from styrkort.plans.services import action_upsert, plan_upsert
 from styrkort.plans.timeline import Timeline
+from tests.people import superuser
 
 pytestmark = pytest.mark.integration
 
@@ -46,7 +47,12 @@ def add_actions(plan: Plan, unit: Unit, count: int) -> list[Action]:
     start = Action.objects.filter(plan=plan).count()
     return [
         action_upsert(
-            plan=plan, code=f"{unit.code}-{start + i}", text="Gör något", timeline=Timeline(), units=[unit]
+            user=superuser(),
+            plan=plan,
+            code=f"{unit.code}-{start + i}",
+            text="Gör något",
+            timeline=Timeline(),
+            units=[unit],
         )[0]
         for i in range(count)
     ]
@@ -75,14 +81,22 @@ def base_url(settings):
 
 @pytest.fixture
 def organisation(db) -> World:
-    council = unit_upsert(code="RF", name="Regionfullmäktige", kind=UnitKind.COUNCIL)[0]
-    fa = unit_upsert(code="FA", name="Förvaltning A", kind=UnitKind.ADMINISTRATION, parent=council)[0]
+    council = unit_upsert(user=superuser(), code="RF", name="Regionfullmäktige", kind=UnitKind.COUNCIL)[0]
+    fa = unit_upsert(
+        user=superuser(), code="FA", name="Förvaltning A", kind=UnitKind.ADMINISTRATION, parent=council
+    )[0]
     units = {
         "RF": council,
         "FA": fa,
-        "A1": unit_upsert(code="A1", name="Avdelning A1", kind=UnitKind.DEPARTMENT, parent=fa)[0],
-        "A2": unit_upsert(code="A2", name="Avdelning A2", kind=UnitKind.DEPARTMENT, parent=fa)[0],
-        "FB": unit_upsert(code="FB", name="Förvaltning B", kind=UnitKind.ADMINISTRATION, parent=council)[0],
+        "A1": unit_upsert(
+            user=superuser(), code="A1", name="Avdelning A1", kind=UnitKind.DEPARTMENT, parent=fa
+        )[0],
+        "A2": unit_upsert(
+            user=superuser(), code="A2", name="Avdelning A2", kind=UnitKind.DEPARTMENT, parent=fa
+        )[0],
+        "FB": unit_upsert(
+            user=superuser(), code="FB", name="Förvaltning B", kind=UnitKind.ADMINISTRATION, parent=council
+        )[0],
     }
     people = [
         ("anna", "Anna Andersson", "A1", Role.REPORTER, "anna@example.se"),
@@ -98,6 +112,7 @@ def organisation(db) -> World:
             username=username, password="pw", full_name=full_name, unit=units[unit], role=role, email=email
         )[0]
     plan = plan_upsert(
+        user=superuser(),
         code="VP-FA-2025",
         name="Verksamhetsplan Förvaltning A",
         kind=PlanKind.OPERATIONAL_PLAN,

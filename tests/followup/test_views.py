@@ -8,6 +8,7 @@ from styrkort.followup.models import ActionReport, FollowUpRound, Measurement, R
 from styrkort.plans.models import Goal, Indicator
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
+from tests.people import superuser
 
 from .conftest import action
 
@@ -145,6 +146,7 @@ def test_an_action_outside_the_round_is_refused(client, planner, round):
     # RF8 runs 2024 only, which is later than 2023 but not over: it is in the round.
     assert client.post(save_url(round, rf8), report_data(rf8)).status_code == 302
     ended = action_upsert(
+        user=superuser(),
         plan=rf8.plan,
         code="OLD 1",
         text="Avslutad 2022",
@@ -211,6 +213,7 @@ def test_planner_sees_reports_closes_and_the_closed_view_never_changes(client, r
     assert "Första kommentaren" in before
     # Later edits: the plan's text, the report (refused), a new round's report.
     action_upsert(
+        user=superuser(),
         plan=rf1.plan,
         code="RF1",
         text="Helt ny text",

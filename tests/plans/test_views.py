@@ -6,6 +6,7 @@ from django.urls import reverse
 from styrkort.plans.models import Action, Goal, GoalArea, Indicator, Plan
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
+from tests.people import superuser
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
@@ -17,6 +18,7 @@ def add_actions(count: int) -> None:
     units = list(plan.owner.children.all()[:2])
     for number in range(count):
         action_upsert(
+            user=superuser(),
             plan=plan,
             code=f"EXTRA {number}",
             text="Extra åtgärd",

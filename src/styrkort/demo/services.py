@@ -21,7 +21,7 @@ from styrkort.followup.models import FollowUpRound
 from styrkort.followup.services import round_close, round_upsert
 from styrkort.org.enums import Role
 from styrkort.org.models import Unit
-from styrkort.org.services import user_ensure
+from styrkort.org.services import administrator_ensure, user_ensure
 from styrkort.plans.models import Plan
 
 DATA = Path(__file__).parent / "data"
@@ -118,8 +118,14 @@ def demo_load(*, rounds: bool = True) -> ImportResult:
 
     `rounds=False` loads the plans and users only, in half the time, for tests that make their own rounds.
     """
-    result = plan_workbook_import(source=DEMO_WORKBOOK)
+    # The demo's administrator imports the plans: the units they will belong to come with them.
+    administrator = next(person for person in DEMO_USERS if person.role == Role.ADMINISTRATOR)
+    importer, _created = administrator_ensure(
+        username=administrator.username, password=DEMO_PASSWORD, full_name=administrator.full_name
+    )
+    result = plan_workbook_import(source=DEMO_WORKBOOK, user=importer)
     if not result.ok:
+        transaction.set_rollback(True)
         return result
     for demo_user in DEMO_USERS:
         user_ensure(

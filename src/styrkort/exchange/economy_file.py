@@ -24,11 +24,12 @@ from styrkort.economy import services
 from styrkort.economy.enums import STAFF_BREAKDOWNS, TOTAL_BREAKDOWN, LedgerKind, Section, StaffMeasure, Total
 from styrkort.economy.formatting import format_mnkr
 from styrkort.economy.queries import MNKR, line_of, mapping, mapping_exists
+from styrkort.errors import NotAllowed
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import round_unit_ids
-from styrkort.followup.rules import may_change_chart_of_accounts, may_manage_unit
-from styrkort.followup.services import NotAllowed
+from styrkort.followup.rules import may_change_chart_of_accounts
 from styrkort.org.models import Unit
+from styrkort.org.rules import may_manage_unit
 
 from .engine import XLSX_MAGIC, read_rows, save_row
 from .workbook import (

@@ -32,11 +32,15 @@ from .workbook import SHEETS, ImportResult, Problem
 R = TypeVar("R", bound=ImportResult)
 
 
-def plan_workbook_import(*, source: Source, dry_run: bool = False) -> ImportResult:
-    """Read a plan workbook and save it, or nothing of it. `dry_run` checks everything and saves nothing."""
+def plan_workbook_import(*, source: Source, user, dry_run: bool = False) -> ImportResult:
+    """Read a plan workbook and save it, or nothing of it. `dry_run` checks everything and saves nothing.
+
+    `user` is the person importing: every row that changes something is checked against what they
+    may change (plans/rules.py, org/rules.py) and saved in their name; rows left as they are pass.
+    """
 
     def read(workbook, result: ImportResult) -> None:
-        import_sheets(workbook, result, SHEETS)
+        import_sheets(workbook, result, SHEETS, {"user": user})
 
     return _import_all_or_nothing(source, ImportResult(dry_run=dry_run), read)
 

@@ -4,6 +4,7 @@ The plan workbook has one page for the whole register; the follow-up workbook on
 Both keep a checked file under MEDIA_ROOT until it is confirmed, named by a token in the session.
 """
 
+import functools
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -116,7 +117,7 @@ def workbook_download(request):
 def workbook_import(request):
     return _upload_page(
         request,
-        run=plan_workbook_import,
+        run=functools.partial(plan_workbook_import, user=request.user),
         session_key="pending_import",
         form_class=WorkbookUploadForm,
         template="exchange/workbook_import.html",

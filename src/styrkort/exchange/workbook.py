@@ -317,8 +317,9 @@ class Sheet:
 # Saving one row: the readers give model objects; the plan services validate and write.
 
 
-def _save_unit(**row):
+def _save_unit(*, user, **row):
     return unit_upsert(
+        user=user,
         code=row["code"],
         name=row["name"],
         short_name=row["short_name"],

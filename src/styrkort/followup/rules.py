@@ -5,7 +5,7 @@ units own, administrators everything; nobody writes in a closed round. Readers r
 """
 
 from styrkort.org.enums import Role
-from styrkort.org.rules import REPORTING_ROLES, is_administrator, unit_ids_with_role
+from styrkort.org.rules import REPORTING_ROLES, is_administrator, may_manage_unit, unit_ids_with_role
 
 
 def _planner_units(user) -> frozenset[int]:
@@ -42,12 +42,6 @@ def may_set_up_round(user, plans, units=()) -> bool:
         and all(plan.owner_id in planner_units for plan in plans)
         and not (units_not_managed(user, units))
     )
-
-
-def may_manage_unit(user, unit) -> bool:
-    """Write a unit's own figures (economy, staff) and what its planners answer for: administrators,
-    and planners at the unit or above it."""
-    return is_administrator(user) or unit.pk in _planner_units(user)
 
 
 def units_not_managed(user, units) -> list:

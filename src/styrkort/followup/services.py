@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from styrkort.core.services import upsert
-from styrkort.errors import StyrkortError
+from styrkort.errors import NotAllowed, StyrkortError
 from styrkort.org.models import Unit
 from styrkort.plans.models import Action, Breakdown, Goal, Indicator
 
@@ -32,17 +32,13 @@ from .models import (
 from .queries import round_covers_action, round_covers_goal, round_covers_indicator, round_unit_ids
 
 
-# Both are PermissionDenied as well: Django answers them with a 403 page that gives the reason,
-# so views need not catch them; imports and commands catch them as StyrkortError.
+# A PermissionDenied as well: Django answers it with a 403 page that gives the reason, so views need
+# not catch it; imports and commands catch it as StyrkortError.
 class RoundClosed(StyrkortError, PermissionDenied):
     def __init__(self, round: FollowUpRound):
         super().__init__(
             _("The round %(round)s is closed; nothing can be changed in it.") % {"round": round.name}
         )
-
-
-class NotAllowed(StyrkortError, PermissionDenied):
-    pass
 
 
 class StaleEdit(StyrkortError):

@@ -42,5 +42,16 @@ def is_planner(user) -> bool:
     return bool(roles_of(user) & {Role.PLANNER})
 
 
+@rules.predicate
+def may_manage_unit(user, unit) -> bool:
+    """Plan for a unit and write its own figures: administrators, and planners at the unit or above
+    it. A planner's plans, rounds and economy reach no further than their units and those below."""
+    return is_administrator(user) or unit.pk in unit_ids_with_role(user, {Role.PLANNER})
+
+
+may_change_units = is_administrator  # the unit tree is the whole organisation's
+
 can_import_plans = is_administrator | is_planner
 rules.add_perm("plans.import_workbook", can_import_plans)
+rules.add_perm("org.manage_unit", may_manage_unit)
+rules.add_perm("org.change_unit", may_change_units)

@@ -1,4 +1,8 @@
-"""Writes to plans and their content. Each validates fully and saves in a transaction."""
+"""Writes to plans and their content. Each validates fully and saves in a transaction.
+
+`user` is the person writing: a plan and what belongs to it are changed only by those who may plan
+for its owner (plans/rules.py), and they are named in the history row.
+"""
 
 from styrkort.core.services import upsert
 from styrkort.org.models import Unit
@@ -15,23 +19,47 @@ from .models import (
     Target,
     TimelineFields,
 )
+from .rules import check_may_change_plan, check_may_own_plan
 from .timeline import Timeline
 
 
-def plan_upsert(*, code: str, **values) -> tuple[Plan, bool]:
-    return upsert(Plan, lookup={"code": code}, values=values)
+def _authorise_plan(user):
+    def authorise(before: Plan | None, after: Plan) -> None:
+        if before is not None:
+            check_may_change_plan(user, before)
+        check_may_own_plan(user, after)
+
+    return authorise
 
 
-def perspective_upsert(*, code: str, **values) -> tuple[Perspective, bool]:
-    return upsert(Perspective, lookup={"code": code}, values=values)
+def _authorise_content(user, plan_of):
+    """Content of a plan: the plan it belonged to and the plan it belongs to may be changed by `user`."""
+
+    def authorise(before, after) -> None:
+        if before is not None:
+            check_may_change_plan(user, plan_of(before))
+        check_may_change_plan(user, plan_of(after))
+
+    return authorise
 
 
-def goal_area_upsert(*, code: str, **values) -> tuple[GoalArea, bool]:
-    return upsert(GoalArea, lookup={"code": code}, values=values)
+def plan_upsert(*, user, code: str, **values) -> tuple[Plan, bool]:
+    return upsert(Plan, lookup={"code": code}, values=values, user=user, authorise=_authorise_plan(user))
 
 
-def goal_upsert(*, code: str, **values) -> tuple[Goal, bool]:
-    return upsert(Goal, lookup={"code": code}, values=values)
+def perspective_upsert(*, user, code: str, **values) -> tuple[Perspective, bool]:
+    authorise = _authorise_content(user, lambda perspective: perspective.plan)
+    return upsert(Perspective, lookup={"code": code}, values=values, user=user, authorise=authorise)
+
+
+def goal_area_upsert(*, user, code: str, **values) -> tuple[GoalArea, bool]:
+    authorise = _authorise_content(user, lambda area: area.plan)
+    return upsert(GoalArea, lookup={"code": code}, values=values, user=user, authorise=authorise)
+
+
+def goal_upsert(*, user, code: str, **values) -> tuple[Goal, bool]:
+    authorise = _authorise_content(user, lambda goal: goal.plan)
+    return upsert(Goal, lookup={"code": code}, values=values, user=user, authorise=authorise)
 
 
 def breakdowns_ensure(names: list[str]) -> list[Breakdown]:
@@ -45,24 +73,45 @@ def breakdowns_ensure(names: list[str]) -> list[Breakdown]:
     return found
 
 
-def indicator_upsert(*, code: str, breakdowns: list[Breakdown], **values) -> tuple[Indicator, bool]:
-    return upsert(Indicator, lookup={"code": code}, values=values, many={"breakdowns": breakdowns})
-
-
-def target_upsert(*, indicator: Indicator, year: int, breakdown: Breakdown | None, **values):
+def indicator_upsert(*, user, code: str, breakdowns: list[Breakdown], **values) -> tuple[Indicator, bool]:
     return upsert(
-        Target, lookup={"indicator": indicator, "year": year, "breakdown": breakdown}, values=values
+        Indicator,
+        lookup={"code": code},
+        values=values,
+        many={"breakdowns": breakdowns},
+        user=user,
+        authorise=_authorise_content(user, lambda indicator: indicator.goal.plan),
     )
 
 
-def assignment_upsert(*, plan: Plan, number: str, timeline: Timeline, **values):
-    values = _with_timeline(values, timeline=timeline, plan=plan)
-    return upsert(Assignment, lookup={"plan": plan, "number": number}, values=values)
+def target_upsert(*, user, indicator: Indicator, year: int, breakdown: Breakdown | None, **values):
+    return upsert(
+        Target,
+        lookup={"indicator": indicator, "year": year, "breakdown": breakdown},
+        values=values,
+        user=user,
+        authorise=_authorise_content(user, lambda target: target.indicator.goal.plan),
+    )
 
 
-def action_upsert(*, plan: Plan, code: str, timeline: Timeline, units: list[Unit], **values):
+def assignment_upsert(*, user, plan: Plan, number: str, timeline: Timeline, **values):
     values = _with_timeline(values, timeline=timeline, plan=plan)
-    return upsert(Action, lookup={"plan": plan, "code": code}, values=values, many={"units": units})
+    authorise = _authorise_content(user, lambda assignment: assignment.plan)
+    return upsert(
+        Assignment, lookup={"plan": plan, "number": number}, values=values, user=user, authorise=authorise
+    )
+
+
+def action_upsert(*, user, plan: Plan, code: str, timeline: Timeline, units: list[Unit], **values):
+    values = _with_timeline(values, timeline=timeline, plan=plan)
+    return upsert(
+        Action,
+        lookup={"plan": plan, "code": code},
+        values=values,
+        many={"units": units},
+        user=user,
+        authorise=_authorise_content(user, lambda action: action.plan),
+    )
 
 
 def _with_timeline(values: dict, *, timeline: Timeline, plan: Plan) -> dict:
