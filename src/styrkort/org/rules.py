@@ -46,7 +46,12 @@ def is_planner(user) -> bool:
 def may_manage_unit(user, unit) -> bool:
     """Plan for a unit and write its own figures: administrators, and planners at the unit or above
     it. A planner's plans, rounds and economy reach no further than their units and those below."""
-    return is_administrator(user) or unit.pk in unit_ids_with_role(user, {Role.PLANNER})
+    return may_manage_unit_id(user, unit.pk)
+
+
+def may_manage_unit_id(user, unit_id: int) -> bool:
+    """may_manage_unit for a unit known by its id (a plan's owner_id), without loading it."""
+    return is_administrator(user) or unit_id in unit_ids_with_role(user, {Role.PLANNER})
 
 
 may_change_units = is_administrator  # the unit tree is the whole organisation's

@@ -9,12 +9,12 @@ import rules
 from django.utils.translation import gettext as _
 
 from styrkort.errors import NotAllowed
-from styrkort.org.rules import may_manage_unit
+from styrkort.org.rules import may_manage_unit_id
 
 
 @rules.predicate
 def may_change_plan(user, plan) -> bool:
-    return may_manage_unit(user, plan.owner)
+    return may_manage_unit_id(user, plan.owner_id)
 
 
 rules.add_perm("plans.change_plan", may_change_plan)
@@ -30,7 +30,7 @@ def check_may_change_plan(user, plan) -> None:
 
 def check_may_own_plan(user, plan) -> None:
     """A new or changed plan's owner must be one the user may plan for."""
-    if not may_manage_unit(user, plan.owner):
+    if not may_manage_unit_id(user, plan.owner_id):
         raise NotAllowed(
             _("You may not let %(owner)s own the plan %(plan)s: only your own units and those below them.")
             % {"plan": plan.code, "owner": plan.owner.name}

@@ -6,6 +6,7 @@ for its owner (plans/rules.py), and they are named in the history row.
 
 from styrkort.core.services import upsert
 from styrkort.org.models import Unit
+from styrkort.org.rules import is_administrator
 
 from .models import (
     Action,
@@ -25,6 +26,8 @@ from .timeline import Timeline
 
 def _authorise_plan(user):
     def authorise(before: Plan | None, after: Plan) -> None:
+        if is_administrator(user):
+            return
         if before is not None:
             check_may_change_plan(user, before)
         check_may_own_plan(user, after)
@@ -36,6 +39,8 @@ def _authorise_content(user, plan_of):
     """Content of a plan: the plan it belonged to and the plan it belongs to may be changed by `user`."""
 
     def authorise(before, after) -> None:
+        if is_administrator(user):  # before walking up to the plan, a query or two
+            return
         if before is not None:
             check_may_change_plan(user, plan_of(before))
         check_may_change_plan(user, plan_of(after))
