@@ -1,6 +1,8 @@
 """The economy page and the import page: permissions, the upload in three steps, a closed round frozen,
 and queries that do not grow with the figures."""
 
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -223,3 +225,40 @@ def test_others_may_not_write_the_action_plan(client, annual_round, reader, repo
     client.force_login(administrator)
     assert client.post(savings_url(annual_round), new_measure()).status_code == 403
     assert not SavingsMeasure.objects.exists()
+
+
+def test_the_excel_download_keeps_text_that_looks_like_a_formula_as_text(
+    client, chart, annual_round, planner
+):
+    """Text typed as =HYPERLINK(…), or starting with +, - or @, is a text cell in the workbook, never a
+    formula a spreadsheet would run."""
+    from openpyxl import load_workbook
+
+    savings = (
+        "Enhet;Åtgärd;Tidplan;Ansvarig;Beräknad effekt (mnkr);Realiserad effekt (mnkr);Kommentar\n"
+        'RUF;=HYPERLINK("http://example.invalid/");2024;+Ledningsstaben;0,5;;@SUM(A1)\n'
+    )
+    investments = "Enhet;År;Projekt;Budget (mnkr);Utfall (mnkr)\nRUF;2023;-1+1 Datorer;0,2;0,1\n"
+    staff = "Enhet;Mått;Indelning;Period;Värde;Anteckning\nRUF;Sjukfrånvaro;Totalt;2023;5,3;=1+1\n"
+    for text in (savings, investments, staff):
+        result = economy_import(source=csv_bytes(text), round=annual_round, user=planner)
+        assert result.ok, [str(p) for p in result.problems]
+    client.force_login(planner)
+
+    response = client.get(reverse("economy:xlsx", args=[annual_round.code, "RUF"]))
+
+    workbook = load_workbook(io.BytesIO(response.content))
+    cells = {
+        cell.value: cell.data_type
+        for sheet in workbook
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value[:1] in "=+-@"
+    }
+    assert cells == {
+        '=HYPERLINK("http://example.invalid/")': "s",
+        "+Ledningsstaben": "s",
+        "@SUM(A1)": "s",
+        "-1+1 Datorer": "s",
+        "=1+1": "s",
+    }

@@ -8,6 +8,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from styrkort.core.xlsx import append_row
+
 from .queries import MNKR
 from .report import EconomyReport
 
@@ -30,11 +32,11 @@ def economy_xlsx(report: EconomyReport) -> bytes:
 
     def sheet(title: str, header: list[str], rows, *, formats: dict[int, str], totals: int = 0):
         worksheet = workbook.create_sheet(title[:31])
-        worksheet.append(header)
+        append_row(worksheet, header)
         for cell in worksheet[1]:
             cell.font = bold
         for row in rows:
-            worksheet.append(row)
+            append_row(worksheet, row)
         for row in worksheet.iter_rows(min_row=2):
             for index, number_format in formats.items():
                 row[index].number_format = number_format
@@ -61,9 +63,10 @@ def economy_xlsx(report: EconomyReport) -> bytes:
             if row[0].value in {r.name for r in report.statement if r.is_total}:
                 for cell in row:
                     cell.font = bold
-        worksheet.append([])
-        worksheet.append(
-            [_("Outcome accumulated January–%(month)s %(year)s, mnkr") % {"month": month, "year": year}]
+        append_row(worksheet, [])
+        append_row(
+            worksheet,
+            [_("Outcome accumulated January–%(month)s %(year)s, mnkr") % {"month": month, "year": year}],
         )
     if report.departments:
         sheet(
@@ -139,7 +142,7 @@ def economy_xlsx(report: EconomyReport) -> bytes:
             formats={1: PERCENT_FORMAT, 2: PERCENT_FORMAT},
         )
     if not workbook.sheetnames:
-        workbook.create_sheet(_("Economy and staff")).append([_("No figures.")])
+        append_row(workbook.create_sheet(_("Economy and staff")), [_("No figures.")])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from styrkort.core.xlsx import append_row
 from styrkort.errors import StyrkortError
 
 from .workbook import (
@@ -333,18 +334,10 @@ def write_workbook(sheets: Sequence[Sheet], context: dict[str, Any] | None = Non
             cell.font = Font(bold=True, italic=column.read_only, color="666666" if column.read_only else None)
         worksheet.freeze_panes = "A2"
         for row in sheet.export(**(context or {})):
-            worksheet.append([row[column.key] for column in sheet.columns])
-            _keep_text_as_text(worksheet[worksheet.max_row])
+            append_row(worksheet, [row[column.key] for column in sheet.columns])
         for position, column in enumerate(sheet.columns, start=1):
             width = column.width or max(10, min(60, len(column.header) + 6))
             worksheet.column_dimensions[get_column_letter(position)].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _keep_text_as_text(cells) -> None:
-    """Text that starts with "=" is stored as text: a spreadsheet must never run it as a formula."""
-    for cell in cells:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
