@@ -164,6 +164,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Largest uploaded workbook, in megabytes.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
+# The most an uploaded workbook may unpack to, in megabytes (decompression bombs are refused).
+MAX_UNPACKED_MB = env_int("MAX_UNPACKED_MB", 50)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
