@@ -23,7 +23,7 @@ WORK = tempfile.mkdtemp(prefix="styrkort-bench-")
 os.environ.update(
     DJANGO_SETTINGS_MODULE="bench.settings",
     DATABASE_URL=f"sqlite:///{WORK}/bench.sqlite3",
-    STYRKORT_SECRET_KEY="bench-only",
+    STYRKORT_SECRET_KEY="bench-only-" + "k3y-" * 12,
     STYRKORT_DEBUG="false",
     STYRKORT_VAR_DIR=WORK,
 )

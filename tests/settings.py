@@ -3,7 +3,7 @@
 import os
 import tempfile
 
-os.environ.setdefault("STYRKORT_SECRET_KEY", "tests-only-secret")
+os.environ.setdefault("STYRKORT_SECRET_KEY", "tests-only-secret-" + "k3y-" * 10)
 
 from styrkort.settings import *  # noqa: F403
 
