@@ -1,6 +1,7 @@
 """One settings module, configured only through environment variables (docs/configuration.md)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "csp",
+    "axes",
     "styrkort.core",
     "styrkort.org",
     "styrkort.plans",
@@ -87,9 +89,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: a locked-out login is refused before any password check
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -141,6 +145,16 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_IDLE_HOURS = env_int("SESSION_IDLE_HOURS", 8)
 SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 10)
 SESSION_COOKIE_AGE = SESSION_IDLE_HOURS * 3600
+# Login throttling (django-axes), on the login page and the back office alike: after LOGIN_FAILURES
+# wrong passwords for one account, or from one address, further tries are refused for LOCKOUT_MINUTES,
+# counted again from each try during the lock-out. Administrators unlock in the back office
+# (Access attempts) or with `styrkort axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_LOCKOUT_CALLABLE = "styrkort.core.views.locked_out"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -183,6 +197,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_IPWARE_PROXY_COUNT = 1  # the visitor's address is the one the proxy saw
 X_FRAME_OPTIONS = "DENY"
 
 # Largest uploaded workbook, in megabytes.

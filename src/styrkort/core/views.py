@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import render
+from django.utils import timezone
 
 from styrkort.followup.queries import to_report
 from styrkort.org.models import Unit
@@ -32,3 +34,10 @@ def home(request):
         "latest_plans": list(Plan.objects.select_related("owner").order_by("-start_year", "name")[:5]),
     }
     return render(request, "core/home.html", context)
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a login after too many failures: when the person may try again."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"minutes": minutes, "until": timezone.localtime() + settings.AXES_COOLOFF_TIME}
+    return render(request, "registration/locked_out.html", context, status=429)
