@@ -21,10 +21,11 @@ def parse_decimal(value) -> Decimal:
     """
     if isinstance(value, bool):
         raise NumberError(_("%(value)s is not a number.") % {"value": value})
-    if isinstance(value, int | Decimal):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
+    if isinstance(value, int | Decimal | float):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():  # 1E999 in a cell is read as infinity
+            raise NumberError(_("%(value)s is not a number.") % {"value": value})
+        return number
     text = str(value).strip().replace("\u2212", "-").replace("\u2013", "-")
     grouped = _SPACES.sub(" ", text)
     if not _PLAIN.match(grouped):

@@ -31,7 +31,7 @@ from styrkort.followup.rules import may_change_chart_of_accounts
 from styrkort.org.models import Unit
 from styrkort.org.rules import may_manage_unit
 
-from .engine import XLSX_MAGIC, read_rows, save_row
+from .engine import XLSX_MAGIC, read_rows, rows_of, save_row
 from .workbook import (
     CellError,
     Column,
@@ -462,6 +462,8 @@ class _Cell:
 class _CsvSheet:
     """A CSV file dressed as a worksheet, so the engine reads both the same way."""
 
+    title = ""
+
     def __init__(self, rows: list[list[str]]):
         self.rows = rows
 
@@ -470,15 +472,46 @@ class _CsvSheet:
             yield tuple(_Cell(value) for value in row)
 
 
+class UnreadableFile(ValueError):
+    """A file that is not readable text in CSV form; the message says why, in the person's language."""
+
+
 def read_csv(content: bytes) -> list[list[str]]:
-    """UTF-8 (with or without BOM), else Windows-1252 as Excel saves it; `;`, `,` or tab between fields."""
+    """UTF-8 (with or without BOM), else Windows-1252 as Excel saves it; `;`, `,` or tab between fields.
+
+    Any line ends (Windows, Unix, old Mac). Raises UnreadableFile with the place of the problem.
+    """
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = content.decode("cp1252")
-    first = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first.count)
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        try:
+            text = content.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(
+                _(
+                    "The file is neither UTF-8 nor Windows-1252 text: byte %(position)s cannot be read. "
+                    "Save it as CSV (UTF-8) and try again."
+                )
+                % {"position": error.start + 1}
+            ) from None
+    if "\x00" in text:
+        raise UnreadableFile(
+            _("The file is not text: save it as CSV (UTF-8) or as an Excel workbook (.xlsx).")
+        )
+    lines = io.StringIO(text, newline=None)  # universal newlines: \r alone ends a line too
+    first = text.splitlines()[0] if text else ""
+    reader = csv.reader(lines, delimiter=max(";,\t", key=first.count))
+    try:
+        return list(reader)
+    except csv.Error as error:
+        if "field larger" in str(error):
+            reason = _("a field is longer than %(max)s characters") % {"max": f"{csv.field_size_limit():,}"}
+        else:
+            reason = _("its quotation marks or line ends are broken")
+        raise UnreadableFile(
+            _("Line %(line)s of the file could not be read: %(reason)s.")
+            % {"line": reader.line_num, "reason": reason}
+        ) from None
 
 
 def tables_of(content: bytes, workbook, sheets: tuple[Sheet, ...], result: ImportResult):
@@ -487,7 +520,11 @@ def tables_of(content: bytes, workbook, sheets: tuple[Sheet, ...], result: Impor
     if workbook is not None:
         candidates = [(ws.title, ws) for ws in workbook.worksheets]
     else:
-        candidates = [("", _CsvSheet(read_csv(content)))]
+        try:
+            candidates = [("", _CsvSheet(read_csv(content)))]
+        except UnreadableFile as error:
+            result.problems.append(Problem("", None, None, str(error)))
+            return []
     for name, worksheet in candidates:
         sheet = next((s for s in sheets if s.name.casefold() == name.casefold()), None) or _by_header(
             worksheet, sheets
@@ -510,8 +547,8 @@ def tables_of(content: bytes, workbook, sheets: tuple[Sheet, ...], result: Impor
     return sorted(found, key=lambda pair: sheets.index(pair[0]))
 
 
-def _header(worksheet) -> set[str]:
-    first = next(iter(worksheet.iter_rows()), ())
+def _header(worksheet, result: ImportResult | None = None) -> set[str]:
+    first = next(rows_of(worksheet, worksheet.title, result or ImportResult()), ())
     return {str(cell.value).strip().casefold() for cell in first if cell.value is not None}
 
 

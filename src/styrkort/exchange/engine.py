@@ -186,7 +186,7 @@ def read_rows(sheet: Sheet, worksheet, result: ImportResult) -> Iterator[tuple[i
     Problems go to `result`: bad headers (then no rows at all), cells that cannot be read, and a
     key already seen on an earlier row. Blank rows and rows that say nothing are skipped.
     """
-    rows = worksheet.iter_rows()
+    rows = rows_of(worksheet, sheet.name, result)
     columns = _read_header(sheet, next(rows, None) or (), result)
     if columns is None:
         return
@@ -232,6 +232,39 @@ def read_rows(sheet: Sheet, worksheet, result: ImportResult) -> Iterator[tuple[i
             continue
         seen_keys[key] = row_number
         yield row_number, values, codes
+
+
+# What openpyxl raises, while it reads a sheet row by row, for a cell whose XML is not what Excel writes
+# (<v>abc</v> for a number, 1E999, a shared-string index out of range, a bad coordinate, broken XML).
+UNREADABLE_CELL = (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError, SyntaxError)
+
+
+def rows_of(worksheet, sheet_name: str, result: ImportResult) -> Iterator[tuple]:
+    """The worksheet's rows; a row that cannot be read ends them with a problem naming the sheet and row."""
+    rows = worksheet.iter_rows()
+    last_row = 0
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except UNREADABLE_CELL:
+            logger.info("Unreadable row after %s in %s", last_row, sheet_name, exc_info=True)
+            result.problems.append(
+                Problem(
+                    sheet_name,
+                    last_row + 1,
+                    None,
+                    _(
+                        "The row could not be read: a cell holds something that is not a valid value "
+                        "(the file may have been made by another program than a spreadsheet). Open it "
+                        "in a spreadsheet, save it as .xlsx and try again."
+                    ),
+                )
+            )
+            return
+        last_row = next((cell.row for cell in cells if getattr(cell, "row", None)), last_row + 1)
+        yield cells
 
 
 def _says_nothing(sheet: Sheet, columns: dict[int, Column], by_position: dict) -> bool:
