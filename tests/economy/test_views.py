@@ -203,6 +203,11 @@ def test_a_reporter_writes_the_units_action_plan(client, annual_round, make_user
     assert not SavingsMeasure.objects.exists()
     assert SavingsMeasure.history.filter(history_user=fh_reporter).count() == 3
 
+    again = client.post(
+        reverse("economy:savings_delete", args=[annual_round.code, "FH", measure.pk]), follow=True
+    )
+    assert "Åtgärden finns inte längre; kanske har någon annan tagit bort den." in again.content.decode()
+
 
 def test_a_bad_effect_is_named_and_nothing_is_saved(client, annual_round, planner):
     from styrkort.economy.models import SavingsMeasure

@@ -345,6 +345,13 @@ def test_a_planner_sets_up_a_round_for_the_plans_of_their_unit(client, planner):
         ({"units": "XYZ"}, "Ingen enhet har koden XYZ."),
         ({"deadline": "2024-04-01"}, "Sista dagen kan inte vara före uppföljningsdatumet."),
         ({"as_of": "30/4 2024"}, "Fyll i ett giltigt datum."),
+        ({"plans": " ; "}, "Ange minst en kod."),
+        (
+            {"as_of": "2924-04-30", "deadline": "2924-05-15"},
+            "Uppföljningsdatumet måste ligga åren 1990–2100.",
+        ),
+        ({"deadline": "3024-05-15"}, "Sista dagen måste ligga åren 1990–2100."),
+        ({"code": "<b>DR1<b>"}, "En kod får inte innehålla / ; &lt; &gt; &quot; &amp; eller styrtecken."),
     ],
 )
 def test_a_bad_round_is_refused_with_a_message_and_nothing_written(client, planner, changes, message):

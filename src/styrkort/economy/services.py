@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 
 from styrkort.core import snapshots
 from styrkort.core.services import upsert
+from styrkort.errors import StyrkortError
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import round_units
 from styrkort.followup.rules import may_report_for_unit
@@ -32,6 +33,10 @@ from .models import (
 from .report import build_economy_report, figures_for_indicator
 
 SOURCE = gettext_noop("Economy and staff import")
+
+
+class MeasureGone(StyrkortError):
+    """The savings measure to change or remove is not (any longer) in the round and unit."""
 
 
 def statement_line_upsert(*, name: str, section: Section, order: int, user=None):
@@ -121,9 +126,10 @@ def savings_measure_save(*, user, round: FollowUpRound, unit: Unit, pk: int | No
 def savings_measure_delete(*, user, round: FollowUpRound, unit: Unit, pk: int) -> None:
     _check_may_write_savings(user, round, unit)
     instance = SavingsMeasure.objects.filter(round=round, unit=unit, pk=pk).first()
-    if instance is not None:
-        instance._history_user = user
-        instance.delete()
+    if instance is None:
+        raise MeasureGone(_("The measure is no longer there; perhaps someone else removed it."))
+    instance._history_user = user
+    instance.delete()
 
 
 def _check_may_write_savings(user, round: FollowUpRound, unit: Unit) -> None:

@@ -104,6 +104,10 @@ def savings_measure_save(request, code: str, unit_code: str):
 @require_POST
 def savings_measure_delete(request, code: str, unit_code: str, pk: int):
     followup_round, unit = get_round_and_unit(code, unit_code)
-    services.savings_measure_delete(user=request.user, round=followup_round, unit=unit, pk=pk)
-    messages.success(request, _("The measure was removed."))
+    try:
+        services.savings_measure_delete(user=request.user, round=followup_round, unit=unit, pk=pk)
+    except services.MeasureGone as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The measure was removed."))
     return redirect(reverse("economy:page", args=[code, unit_code]) + "#savings")

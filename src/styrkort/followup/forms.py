@@ -145,6 +145,8 @@ class RoundForm(forms.Form):
 
     def _by_codes(self, field: str, model, message: str) -> list:
         codes = [c.strip() for c in self.cleaned_data[field].split(";") if c.strip()]
+        if not codes:
+            raise forms.ValidationError(_("Give at least one code."))
         found = {obj.code: obj for obj in model.objects.filter(code__in=codes)}
         missing = [c for c in codes if c not in found]
         if missing:

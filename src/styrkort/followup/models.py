@@ -57,9 +57,21 @@ class FollowUpRound(models.Model):
     def year(self) -> int:
         return self.as_of.year
 
+    # A round describes a year the register can hold plans for; a typo such as 20024 is refused. (The
+    # deadline may lie years after the date: the demo's interim round 2024 is due two weeks from today.)
+    FIRST_YEAR, LAST_YEAR = 1990, 2100
+
     def clean(self) -> None:
-        if self.as_of and self.deadline and self.deadline < self.as_of:
-            raise ValidationError({"deadline": _("The deadline cannot be before the as-of date.")})
+        errors = {}
+        years = {"first": self.FIRST_YEAR, "last": self.LAST_YEAR}
+        if self.as_of and not self.FIRST_YEAR <= self.as_of.year <= self.LAST_YEAR:
+            errors["as_of"] = _("The as-of date must be in the years %(first)s–%(last)s.") % years
+        if self.deadline and not self.FIRST_YEAR <= self.deadline.year <= self.LAST_YEAR:
+            errors["deadline"] = _("The deadline must be in the years %(first)s–%(last)s.") % years
+        elif self.as_of and self.deadline and self.deadline < self.as_of:
+            errors["deadline"] = _("The deadline cannot be before the as-of date.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class RoundEvent(models.Model):

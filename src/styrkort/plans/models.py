@@ -22,7 +22,11 @@ from .enums import (
 from .timeline import Timeline
 
 # "/" separates plan and code in workbook references and ";" separates list items.
-code_validator = RegexValidator(r"^[^/;]+$", _("A code cannot contain / or ;."))
+# / and ; separate references and lists in the workbooks; markup and control characters have no place
+# in a code that is printed in every document.
+code_validator = RegexValidator(
+    r"^[^/;<>\"&\x00-\x1f]+$", _('A code cannot contain / ; < > " & or control characters.')
+)
 year_validators = [MinValueValidator(1900), MaxValueValidator(2200)]
 
 
