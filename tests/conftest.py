@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
@@ -126,3 +128,17 @@ def make_round(demo):
         return created
 
     return make
+
+
+@pytest.fixture
+def region_round(make_round):
+    """An open round of RUF's plan in which the whole region (RF and every unit below) reports, as an
+    administrator may set one up; RUF's planner manages it but is not thereby any unit's planner."""
+    return make_round(
+        "TEST-DR1-2024-RF",
+        name="Delårsrapport 1 2024 – hela regionen",
+        kind="interim_1",
+        as_of=dt.date(2024, 4, 30),
+        deadline=dt.date(2024, 5, 15),
+        units=("RF",),
+    )

@@ -215,18 +215,10 @@ def test_a_unit_outside_the_round_is_named(chart, annual_round, administrator):
 
 
 def test_a_planner_writes_no_figures_for_units_not_theirs_even_in_a_round_they_manage(
-    chart, make_round, planner
+    chart, region_round, planner
 ):
     """The attack: a round of RUF's plan in which the whole region (RF) reports, set up by an
     administrator; RUF's planner manages it, and tried to write -999 mnkr into Regionstyrelsen's result."""
-    region_round = make_round(
-        "TEST-DR1-2024-RF",
-        name="Delårsrapport 1 2024 – hela regionen",
-        kind="interim_1",
-        as_of=dt.date(2024, 4, 30),
-        deadline=dt.date(2024, 5, 15),
-        units=("RF",),
-    )
 
     result = run(HEADER + "RS;Resultat;2024-03;utfall;-999\n", region_round, planner)
 

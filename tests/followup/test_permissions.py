@@ -1,7 +1,5 @@
 """Every role × every write view of the follow-up: allowed and written, or refused with nothing written."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
@@ -160,17 +158,9 @@ def test_an_indicator_outside_the_round_is_not_assessed_in_it_not_even_by_an_adm
     assert count() == 0
 
 
-def test_managing_a_round_gives_no_right_to_write_for_units_not_ones_own(client, make_round, planner):
+def test_managing_a_round_gives_no_right_to_write_for_units_not_ones_own(client, region_round, planner):
     """An administrator's round of RUF's plan in which the whole region reports: RUF's planner manages
     it, but writes Regionstyrelsen's (RS) texts no more than before."""
-    region_round = make_round(
-        "TEST-DR1-2024-RF",
-        name="Delårsrapport 1 2024 – hela regionen",
-        kind="interim_1",
-        as_of=dt.date(2024, 4, 30),
-        deadline=dt.date(2024, 5, 15),
-        units=("RF",),
-    )
     client.force_login(planner)
     data = {"section": "events", "n-events-section": "events", "n-events-text": "−999", "n-events-version": 0}
 
