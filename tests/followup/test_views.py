@@ -424,3 +424,33 @@ def test_every_closing_keeps_its_snapshot_even_after_reopening(planner, administ
 
     status_of = {"first": rf1_status(first), "second": rf1_status(second)}
     assert status_of == {"first": "in_progress", "second": "done"}
+
+
+def test_a_second_stale_save_of_a_measurement_is_refused_and_keeps_the_value_typed(client, planner, round):
+    """Two people open the same indicator; the first saves 37, the second 41 on the form opened before:
+    the second is told, 37 stays, 41 is still in their form, and saving again then is their choice."""
+    indicator = Indicator.objects.get(code="RUF-I1.1")
+    url = reverse("followup:measurement", args=[round.code, indicator.pk])
+    prefix = f"i{indicator.pk}"
+    opened = {
+        f"{prefix}-period": 2023,
+        f"{prefix}-shown_period": 2023,
+        f"{prefix}-version_0": 0,
+        "unit": "RUF",
+    }
+    client.force_login(planner)
+    assert client.post(url, opened | {f"{prefix}-value_0": "37"}).status_code == 302
+
+    stale = client.post(url, opened | {f"{prefix}-value_0": "41"}, HTTP_HX_REQUEST="true")
+
+    html = stale.content.decode()
+    assert "efter att du öppnade formuläret" in html
+    assert "Deras värde: 37." in html
+    assert f'name="{prefix}-value_0" id="id_{prefix}-value_0" value="41"' in html
+    assert f'name="{prefix}-version_0" value="1"' in html
+    assert Measurement.objects.get(indicator=indicator, period=2023, breakdown=None).value == 37
+
+    again = client.post(url, opened | {f"{prefix}-version_0": 1, f"{prefix}-value_0": "41"})
+
+    assert again.status_code == 302
+    assert Measurement.objects.get(indicator=indicator, period=2023, breakdown=None).value == 41

@@ -41,6 +41,9 @@ class MeasurementForm(forms.Form):
     period = forms.IntegerField(label=_("Measurement period (year)"), min_value=1900, max_value=2200)
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
     source = forms.CharField(label=_("Source"), required=False, max_length=200)
+    # The period the form was opened on and each value's version then: a colleague's later save of the
+    # same values is not overwritten in silence (followup/services.py StaleEdit).
+    shown_period = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, indicator, breakdowns: list, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,6 +56,9 @@ class MeasurementForm(forms.Form):
             )
             self.fields[f"missing_{index}"] = forms.BooleanField(
                 label=_("Data missing, %(breakdown)s") % {"breakdown": name}, required=False
+            )
+            self.fields[f"version_{index}"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, min_value=0
             )
 
     def clean(self):
@@ -70,7 +76,17 @@ class MeasurementForm(forms.Form):
             elif missing:
                 values.append((breakdown, None, True))
         data["values"] = values
+        # A value of another period than the one shown was not seen: no version to hold it to.
+        same_period = data.get("period") is not None and data.get("period") == data.get("shown_period")
+        data["versions"] = {
+            breakdown.pk if breakdown else None: data.get(f"version_{index}") if same_period else None
+            for index, breakdown in enumerate(self.breakdowns)
+        }
         return data
+
+    def versions(self):
+        """The hidden version fields, for the template."""
+        return [self["shown_period"], *(self[f"version_{i}"] for i in range(len(self.breakdowns)))]
 
     def rows(self):
         """(breakdown name, value field, missing field) for the template."""

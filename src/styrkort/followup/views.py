@@ -166,7 +166,7 @@ def _measurement_form(indicator, round, data=None) -> MeasurementForm:
     breakdowns = [None, *(b for b in indicator.breakdowns.all() if b.name != TOTAL_BREAKDOWN)]
     measurements = list(indicator.measurements.all())  # prefetched for periods up to the round's year
     period = max((m.period for m in measurements), default=round.year)
-    initial = {"period": period}
+    initial = {"period": period, "shown_period": period}
     for index, breakdown in enumerate(breakdowns):
         found = next(
             (
@@ -176,6 +176,7 @@ def _measurement_form(indicator, round, data=None) -> MeasurementForm:
             ),
             None,
         )
+        initial[f"version_{index}"] = found.version if found else 0
         if found:
             initial[f"value_{index}"] = _plain_number(found.value) if found.value is not None else ""
             initial[f"missing_{index}"] = found.missing
@@ -198,6 +199,18 @@ def _goal_form(goal, assessment, data=None) -> GoalAssessmentForm:
     if assessment:
         initial |= {"colour": assessment.colour, "analysis": assessment.analysis}
     return GoalAssessmentForm(data, prefix=f"g{goal.pk}", initial=initial)
+
+
+def _measurement_form_after_conflict(indicator, round, data, error) -> MeasurementForm:
+    current = _measurement_form(indicator, round)
+    posted = data.copy()
+    for name in ("shown_period", *(f"version_{i}" for i in range(len(current.breakdowns)))):
+        posted[f"{current.prefix}-{name}"] = current.initial.get(name, 0)
+    form = _measurement_form(indicator, round, posted)
+    form.is_valid()
+    theirs = _plain_number(error.current.value) if error.current.value is not None else _("data missing")
+    form.add_error(None, f"{error} " + _("Their value: %(value)s.") % {"value": theirs})
+    return form
 
 
 def _plain_number(value) -> str:
@@ -371,10 +384,15 @@ def measurement_save(request, code: str, indicator_pk: int):
                         missing=missing,
                         note=data["note"],
                         source=data["source"],
+                        version=data["versions"][breakdown.pk if breakdown else None],
                     )
             saved = True
         except ValidationError as error:
             _add_errors(form, error)
+        except services.StaleEdit as error:
+            # Nothing was saved. The person's values stay in the form, beside what the other saved, and
+            # the versions are brought up to date so that saving again is a choice, not an accident.
+            form = _measurement_form_after_conflict(indicator, round, request.POST, error)
     if saved and not request.htmx:
         messages.success(request, _("%(code)s saved.") % {"code": indicator.code})
         return _back_to_unit(request, round, f"i-{indicator.pk}")
