@@ -24,7 +24,7 @@ from styrkort.plans.models import Plan
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 HEADER = b"Enhet;Konto;Period;Typ;Belopp\n"
-FUZZ_EXAMPLES = int(os.environ.get("STYRKORT_FUZZ_EXAMPLES", "30"))  # 10 000 by hand: docs/development.md
+FUZZ_EXAMPLES = int(os.environ.get("STYRKORT_FUZZ_EXAMPLES", "20"))  # 10 000 by hand: docs/development.md
 
 
 def messages(result) -> list[str]:
