@@ -56,13 +56,6 @@ def mapping() -> list[tuple[str, int, str, str, int]]:
     return sorted(rows, key=lambda row: -len(row[0]))
 
 
-def mapping_exists(*, prefix: str, line: str, section: str, order: int) -> bool:
-    """Whether the chart of accounts already maps `prefix` to this line, as it stands."""
-    return AccountMapping.objects.filter(
-        prefix=prefix, line__name=line, line__section=section, line__order=order
-    ).exists()
-
-
 def line_of(account: str, prefixes) -> tuple | None:
     return next((row for row in prefixes if account.startswith(row[0])), None)
 

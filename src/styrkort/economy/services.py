@@ -15,7 +15,7 @@ from styrkort.core.services import upsert
 from styrkort.errors import StyrkortError
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import round_units
-from styrkort.followup.rules import may_report_for_unit
+from styrkort.followup.rules import may_change_chart_of_accounts, may_report_for_unit
 from styrkort.followup.services import NotAllowed, RoundClosed, measurement_save
 from styrkort.org.models import Unit
 from styrkort.plans.models import TOTAL_BREAKDOWN, Indicator
@@ -39,14 +39,35 @@ class MeasureGone(StyrkortError):
     """The savings measure to change or remove is not (any longer) in the round and unit."""
 
 
-def statement_line_upsert(*, name: str, section: Section, order: int, user=None):
+def _authorise_chart_of_accounts(user):
+    """The chart of accounts is shared by every unit: only an administrator adds to it or changes it
+    (a file that repeats it as it stands passes, as upsert asks only about changes)."""
+
+    def authorise(before, after) -> None:
+        if not may_change_chart_of_accounts(user):
+            raise NotAllowed(_("Only an administrator changes the chart of accounts: every unit shares it."))
+
+    return authorise
+
+
+def statement_line_upsert(*, name: str, section: Section, order: int, user):
     return upsert(
-        StatementLine, lookup={"name": name}, values={"section": section, "order": order}, user=user
+        StatementLine,
+        lookup={"name": name},
+        values={"section": section, "order": order},
+        user=user,
+        authorise=_authorise_chart_of_accounts(user),
     )
 
 
-def account_mapping_upsert(*, prefix: str, line: StatementLine, user=None):
-    return upsert(AccountMapping, lookup={"prefix": prefix}, values={"line": line}, user=user)
+def account_mapping_upsert(*, prefix: str, line: StatementLine, user):
+    return upsert(
+        AccountMapping,
+        lookup={"prefix": prefix},
+        values={"line": line},
+        user=user,
+        authorise=_authorise_chart_of_accounts(user),
+    )
 
 
 def ledger_entry_upsert(

@@ -23,11 +23,9 @@ from styrkort.core.numbers import NumberError, parse_quantity
 from styrkort.economy import services
 from styrkort.economy.enums import STAFF_BREAKDOWNS, TOTAL_BREAKDOWN, LedgerKind, Section, StaffMeasure, Total
 from styrkort.economy.formatting import format_mnkr
-from styrkort.economy.queries import MNKR, line_of, mapping, mapping_exists
-from styrkort.errors import NotAllowed
+from styrkort.economy.queries import MNKR, line_of, mapping
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import round_unit_ids
-from styrkort.followup.rules import may_change_chart_of_accounts
 from styrkort.org.models import Unit
 from styrkort.org.rules import may_manage_unit
 
@@ -197,10 +195,6 @@ class EconomyImport:
     # -- savers, one per table; each gets the row's values and its number
 
     def save_mapping(self, *, row, prefix, line, section, order):
-        unchanged = mapping_exists(prefix=prefix, line=line, section=section, order=order or 0)
-        if not unchanged and not may_change_chart_of_accounts(self.user):
-            # A file that repeats the chart as it stands is fine; only a change needs the right.
-            raise NotAllowed(_("Only an administrator changes the chart of accounts: every unit shares it."))
         line_obj, _created = services.statement_line_upsert(
             name=line, section=section, order=order or 0, user=self.user
         )
@@ -547,8 +541,9 @@ def tables_of(content: bytes, workbook, sheets: tuple[Sheet, ...], result: Impor
     return sorted(found, key=lambda pair: sheets.index(pair[0]))
 
 
-def _header(worksheet, result: ImportResult | None = None) -> set[str]:
-    first = next(rows_of(worksheet, worksheet.title, result or ImportResult()), ())
+def _header(worksheet) -> set[str]:
+    # A header that cannot be read matches no table; read_rows then names the broken row.
+    first = next(rows_of(worksheet, worksheet.title, ImportResult()), ())
     return {str(cell.value).strip().casefold() for cell in first if cell.value is not None}
 
 

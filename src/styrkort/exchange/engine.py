@@ -57,6 +57,10 @@ def too_large_message() -> str:
 # Opening
 
 
+def unreadable_workbook_message() -> str:
+    return _("The file could not be read as an Excel workbook; it may be damaged or cut short.")
+
+
 def open_workbook(source: Source, result: ImportResult):
     """The workbook, read-only, or None with the problem added: missing, too large, not an XLSX, damaged."""
     content = read_bytes(source, result)
@@ -68,14 +72,7 @@ def open_workbook(source: Source, result: ImportResult):
         return load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for broken zips and XML; all mean the same here
         logger.info("Unreadable workbook", exc_info=True)
-        result.problems.append(
-            Problem(
-                "",
-                None,
-                None,
-                _("The file could not be read as an Excel workbook; it may be damaged or cut short."),
-            )
-        )
+        result.problems.append(Problem("", None, None, unreadable_workbook_message()))
         return None
 
 
@@ -125,7 +122,7 @@ def zip_problem(content: bytes) -> str | None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        return _("The file could not be read as an Excel workbook; it may be damaged or cut short.")
+        return unreadable_workbook_message()
     limit = settings.MAX_UNPACKED_MB * 1024 * 1024
     if len(members) > MAX_ZIP_MEMBERS:
         return _("The workbook holds %(count)s parts; a workbook may hold at most %(max)s.") % {

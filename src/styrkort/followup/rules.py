@@ -31,17 +31,13 @@ def manageable_rounds(rounds, user):
     return rounds.filter(plans__owner__in=_planner_units(user)).distinct()
 
 
-def may_set_up_round(user, plans, units=()) -> bool:
-    """Administrators; planners when every plan is owned by one of their units (or one below) and
-    every unit that reports in the round is one of theirs."""
+def may_set_up_round(user, plans) -> bool:
+    """Administrators; planners when every plan is owned by one of their units (or one below). The
+    units that report in the round must be theirs too (units_not_managed)."""
     if is_administrator(user):
         return True
     planner_units = _planner_units(user)
-    return (
-        bool(planner_units)
-        and all(plan.owner_id in planner_units for plan in plans)
-        and not (units_not_managed(user, units))
-    )
+    return bool(planner_units) and all(plan.owner_id in planner_units for plan in plans)
 
 
 def units_not_managed(user, units) -> list:
