@@ -36,6 +36,7 @@ def test_planner_checks_then_confirms_a_workbook(client, planner, demo_workbook)
     assert Action.objects.get(plan__code="RUF-2023", code="RUN 10").text == "En ny åtgärd från planeraren"
 
 
+@pytest.mark.slow(reason="the page reads the whole demo workbook before it names the bad cell")
 def test_bad_workbook_lists_problems_and_saves_nothing(client, planner, demo_workbook):
     demo_workbook["Indikatorer"]["B2"] = "RP-9.9"
     client.force_login(planner)
