@@ -14,11 +14,12 @@ def test_reader_opens_the_plan_tree_and_finds_run_6(live_server, logged_in_page,
     area = page.locator("details.tree-area", has_text="En effektiv verksamhet av god kvalitet")
     run_6 = area.get_by_role("link", name="RUN 6 RUF kommer genomföra uppdateringen av RUS i bred samverkan.")
 
-    assert run_6.is_visible()
+    # Playwright's expect waits for the page to arrive; a bare is_visible() does not (it failed in CI).
+    expect(run_6).to_be_visible()
     run_6.click()
-    assert page.locator("h1").inner_text() == "RUN 6"
-    assert "2023-2024" in page.locator(".facts").inner_text()
-    assert "Ledningsstaben" in page.locator(".facts").inner_text()
+    expect(page.locator("h1")).to_have_text("RUN 6")
+    expect(page.locator(".facts")).to_contain_text("2023-2024")
+    expect(page.locator(".facts")).to_contain_text("Ledningsstaben")
 
 
 def test_goal_details_open_with_the_keyboard(live_server, logged_in_page, reader):
