@@ -237,7 +237,8 @@ def test_only_an_administrator_changes_the_chart_of_accounts(chart, annual_round
     repeated = run(unchanged, annual_round, planner)
 
     assert messages(refused) == [
-        "Blad Kontoplan, rad 3: Bara en administratör ändrar kontoplanen: alla enheter delar den."
+        "Blad Kontoplan, rad 3: Bara en administratör eller ekonomifunktionen ändrar kontoplanen: "
+        "alla enheter delar den."
     ]
     assert repeated.ok, messages(repeated)
     assert AccountMapping.objects.count() == mappings

@@ -15,7 +15,7 @@ from styrkort.core.services import upsert
 from styrkort.errors import StyrkortError
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import round_units
-from styrkort.followup.rules import may_change_chart_of_accounts, may_report_for_unit
+from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.services import NotAllowed, RoundClosed, measurement_save
 from styrkort.org.models import Unit
 from styrkort.plans.models import TOTAL_BREAKDOWN, Indicator
@@ -31,6 +31,7 @@ from .models import (
     StatementLine,
 )
 from .report import build_economy_report, figures_for_indicator
+from .rules import may_change_chart_of_accounts
 
 SOURCE = gettext_noop("Economy and staff import")
 
@@ -40,12 +41,18 @@ class MeasureGone(StyrkortError):
 
 
 def _authorise_chart_of_accounts(user):
-    """The chart of accounts is shared by every unit: only an administrator adds to it or changes it
-    (a file that repeats it as it stands passes, as upsert asks only about changes)."""
+    """The chart of accounts is shared by every unit: only an administrator or the finance function
+    adds to it or changes it (a file that repeats it as it stands passes, as upsert asks only about
+    changes)."""
 
     def authorise(before, after) -> None:
         if not may_change_chart_of_accounts(user):
-            raise NotAllowed(_("Only an administrator changes the chart of accounts: every unit shares it."))
+            raise NotAllowed(
+                _(
+                    "Only an administrator or the finance function changes the chart of accounts: "
+                    "every unit shares it."
+                )
+            )
 
     return authorise
 

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from styrkort.core.responses import xlsx_response
-from styrkort.followup.rules import may_manage_round, may_report_for_unit
+from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.shortcuts import get_round_and_unit
 
 from . import report_charts, services
 from .forms import SavingsMeasureForm
 from .render_xlsx import economy_xlsx
 from .report import SavingsRow, economy_report
+from .rules import may_import_economy
 
 
 def _page(request, followup_round, unit, *, new_form=None, edited=None, status=200):
@@ -37,7 +38,7 @@ def _page(request, followup_round, unit, *, new_form=None, edited=None, status=2
         "report": report,
         "result_chart": report_charts.department_results_chart(report),
         "sick_leave_chart": report_charts.sick_leave_chart(report),
-        "may_import": followup_round.is_open and may_manage_round(request.user, followup_round),
+        "may_import": may_import_economy(request.user, followup_round),
         "may_edit": may_edit,
         "new_form": new_form or SavingsMeasureForm(prefix="new"),
         "edit_forms": edit_forms,

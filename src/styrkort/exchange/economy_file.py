@@ -24,10 +24,10 @@ from styrkort.economy import services
 from styrkort.economy.enums import STAFF_BREAKDOWNS, TOTAL_BREAKDOWN, LedgerKind, Section, StaffMeasure, Total
 from styrkort.economy.formatting import format_mnkr
 from styrkort.economy.queries import MNKR, line_of, mapping
+from styrkort.economy.rules import may_write_unit_figures
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import round_unit_ids
 from styrkort.org.models import Unit
-from styrkort.org.rules import may_manage_unit
 
 from .engine import XLSX_MAGIC, read_rows, rows_of, save_row
 from .workbook import (
@@ -174,7 +174,7 @@ class EconomyImport:
 
     def _check_unit_and_period(self, unit: Unit, year: int, month: int = 12, field_name: str = "period"):
         errors = {}
-        if not may_manage_unit(self.user, unit):
+        if not may_write_unit_figures(self.user, unit):
             errors["unit"] = _("You may not write figures for %(code)s: it is not one of your units.") % {
                 "code": unit.code
             }

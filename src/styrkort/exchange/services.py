@@ -93,14 +93,14 @@ def economy_import(
     an open round. When every row is saved and every control total holds, the indicators measured by
     these figures get their measurements in the round.
     """
+    from styrkort.economy.rules import may_import_economy
     from styrkort.economy.services import indicator_figures_save
-    from styrkort.followup.rules import may_manage_round
 
     result = EconomyImportResult(dry_run=dry_run)
     if not round.is_open:
         result.problems.append(Problem("", None, None, str(RoundClosed(round))))
         return result
-    if not may_manage_round(user, round):
+    if not may_import_economy(user, round):
         result.problems.append(
             Problem("", None, None, _("Only the round's planners and administrators import economy figures."))
         )

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
 
 from styrkort.core.responses import xlsx_response
-from styrkort.followup.rules import may_manage_round, may_report_for_unit
+from styrkort.economy.rules import may_import_economy
+from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.shortcuts import get_round, get_round_and_unit
 
 from .economy_file import TABLES as ECONOMY_TABLES
@@ -168,7 +169,7 @@ def followup_import(request, round_code: str, unit_code: str):
 def economy_file_import(request, round_code: str):
     """Like the other imports, for a finance or HR export (CSV or XLSX); the round's planners only."""
     followup_round = get_round(round_code)
-    if not followup_round.is_open or not may_manage_round(request.user, followup_round):
+    if not may_import_economy(request.user, followup_round):
         raise PermissionDenied(_("Only the round's planners and administrators import economy figures."))
 
     def run(**kwargs) -> ImportResult:

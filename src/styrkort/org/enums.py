@@ -14,4 +14,5 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("administrator")
     PLANNER = "planner", _("planner")
     REPORTER = "reporter", _("department reporter")
+    FINANCE = "finance", _("finance controller")
     READER = "reader", _("reader")

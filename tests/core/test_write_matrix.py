@@ -1,0 +1,470 @@
+"""Every role × every write path × own or foreign object: allowed and written, or refused with nothing
+written (issue 11). A write path is a page that writes, an import (its page and its command) or a
+command that writes; each asks the same named predicates (followup/rules.py, economy/rules.py,
+plans/rules.py, org/rules.py).
+
+The places an object can be, seen from the people below:
+- FH: Folkhälsa, the reporter's own unit, inside the planner's administration (RUF);
+- VF: Välfärd, the planner's but not the reporter's;
+- RUF: the administration itself, or its plan RUF-2023;
+- RS: Regionstyrelsen and the region plan RPB-2022, outside RUF: only the administrator's.
+
+A new URL or command must be placed here or among the ones that write nothing
+(test_every_url_and_command_is_placed), so the matrix grows with every write path.
+"""
+
+import contextlib
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command, get_commands
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from styrkort.economy.models import SavingsMeasure, StaffFigure, StatementLine
+from styrkort.economy.services import savings_measure_save
+from styrkort.exchange.services import plan_workbook_export
+from styrkort.followup.enums import RoundKind
+from styrkort.followup.models import (
+    ActionReport,
+    FollowUpRound,
+    GoalAssessment,
+    IndicatorAssessment,
+    Measurement,
+    Narrative,
+)
+from styrkort.followup.services import round_close, round_upsert
+from styrkort.org.enums import Role
+from styrkort.org.models import Membership, Unit
+from styrkort.plans.models import Action, Goal, Indicator, Plan
+from styrkort.plans.services import action_upsert
+from styrkort.plans.timeline import parse_timeline
+from tests.people import superuser
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
+
+ROLES = ("anonymous", "reader", "reporter", "planner", "finance", "administrator")
+PEOPLE = {  # role: (username, unit of the membership)
+    "reader": ("lisa", "RUF"),
+    "reporter": ("rasmus", "FH"),
+    "planner": ("petra", "RUF"),
+    "finance": ("frida", "RF"),
+    "administrator": ("adam", "RF"),
+}
+MARK = "Skrivet av matrisen"
+FOREIGN_ACTION = "RS 1"  # an action of the region plan, for Regionstyrelsen (made by the fixture)
+
+
+@dataclass
+class World:
+    """What every write path acts on: the demo's plans and a round in which the whole region reports."""
+
+    round: FollowUpRound  # RUF-2023 and RPB-2022; RF and every unit below report
+    tmp_path: Path
+
+    def unit(self, code: str) -> Unit:
+        return Unit.objects.get(code=code)
+
+    def action(self, place: str) -> Action:
+        code = {"FH": ("RUF-2023", "RF1"), "VF": ("RUF-2023", "RUN 2"), "RS": ("RPB-2022", FOREIGN_ACTION)}
+        plan, action_code = code[place]
+        return Action.objects.get(plan__code=plan, code=action_code)
+
+    def goal(self, place: str) -> Goal:
+        return Goal.objects.get(code={"RUF": "RUF-M1.1", "RS": "RP-1.1"}[place])
+
+    def indicator(self, place: str) -> Indicator:
+        return Indicator.objects.get(code={"RUF": "RUF-I1.1", "RS": "RP-I1.1.1"}[place])
+
+    def small_round(self, place: str) -> FollowUpRound:
+        """A round of one plan only: RUF's (units RUF) or the region's (units RS)."""
+        plan, unit = {"RUF": ("RUF-2023", "RUF"), "RS": ("RPB-2022", "RS")}[place]
+        created, _ = round_upsert(
+            code=f"TEST-{plan}",
+            name=f"Uppföljning {plan}",
+            kind=RoundKind.INTERIM_2,
+            as_of=dt.date(2023, 8, 31),
+            deadline=dt.date(2023, 9, 15),
+            plans=[Plan.objects.get(code=plan)],
+            units=[self.unit(unit)],
+        )
+        return created
+
+    def file(self, name: str, content: bytes) -> Path:
+        path = self.tmp_path / name
+        path.write_bytes(content)
+        return path
+
+
+@pytest.fixture
+def world(demo, tmp_path) -> World:
+    for username, unit in PEOPLE.values():
+        user = get_user_model().objects.create_user(username=username, password="pw-for-tests-only")
+        role = next(role for role, (name, _unit) in PEOPLE.items() if name == username)
+        Membership.objects.create(user=user, unit=Unit.objects.get(code=unit), role=Role(role))
+    action_upsert(
+        user=superuser(),
+        plan=Plan.objects.get(code="RPB-2022"),
+        code=FOREIGN_ACTION,
+        text="Regionstyrelsens egen åtgärd",
+        timeline=parse_timeline("2023"),
+        units=[Unit.objects.get(code="RS")],
+    )
+    region_round, _ = round_upsert(
+        code="TEST-MATRIX",
+        name="Delårsrapport 2 2023 – hela regionen",
+        kind=RoundKind.INTERIM_2,
+        as_of=dt.date(2023, 8, 31),
+        deadline=dt.date(2023, 9, 15),
+        plans=[Plan.objects.get(code="RUF-2023"), Plan.objects.get(code="RPB-2022")],
+        units=[Unit.objects.get(code="RF")],
+    )
+    return World(round=region_round, tmp_path=tmp_path)
+
+
+# ---------------------------------------------------------------------------
+# How a person writes: through a page (a logged-in client) or a command (--user)
+
+
+def post(role: str, url: str, data: dict | None = None, **extra):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(get_user_model().objects.get(username=PEOPLE[role][0]))
+    return client.post(url, data or {}, **extra)
+
+
+def upload(role: str, url: str, name: str, content: bytes) -> None:
+    """A file through an import page: checked, then confirmed when the check let it through."""
+    client = Client()
+    if role != "anonymous":
+        client.force_login(get_user_model().objects.get(username=PEOPLE[role][0]))
+    checked = client.post(url, {"workbook": SimpleUploadedFile(name, content)})
+    token = checked.context.get("token") if checked.context else None
+    if token:
+        client.post(url, {"token": token})
+
+
+def command(role: str, name: str, *args) -> None:
+    """A command as the role's person; without --user for the anonymous, which every command refuses."""
+    options = {} if role == "anonymous" else {"user": PEOPLE[role][0]}
+    with contextlib.suppress(CommandError):  # a refusal; whether anything was written is asked after
+        call_command(name, *args, stdout=io.StringIO(), stderr=io.StringIO(), **options)
+
+
+# ---------------------------------------------------------------------------
+# The files the imports read, small: one row that writes one thing
+
+
+def plan_workbook(plan_code: str) -> bytes:
+    """The plan register's sheet Planer with one plan, renamed."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(_register()))
+    for name in workbook.sheetnames[:]:
+        if name != "Planer":
+            del workbook[name]
+    sheet = workbook["Planer"]
+    headers = [cell.value for cell in sheet[1]]
+    for row in range(sheet.max_row, 1, -1):
+        if sheet.cell(row=row, column=headers.index("Kod") + 1).value != plan_code:
+            sheet.delete_rows(row)
+    sheet.cell(row=2, column=headers.index("Namn") + 1, value=MARK)
+    return _saved(workbook)
+
+
+_REGISTER: list[bytes] = []
+
+
+def _register() -> bytes:
+    """The demo's plan register as a workbook, exported once per test process (the demo is the same
+    in every test)."""
+    if not _REGISTER:
+        _REGISTER.append(plan_workbook_export())
+    return _REGISTER[0]
+
+
+def followup_workbook(round: FollowUpRound, unit_code: str) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    info = workbook.active
+    info.title = "Uppföljning"
+    for row in (("Fält", "Värde"), ("Uppföljningstillfälle", round.code), ("Enhet", unit_code)):
+        info.append(row)
+    texts = workbook.create_sheet("Texter")
+    texts.append(("Avsnitt", "Text"))
+    texts.append(("väsentliga händelser", MARK))
+    return _saved(workbook)
+
+
+def staff_file(unit_code: str) -> bytes:
+    return f"Enhet;Mått;Indelning;Period;Värde;Anteckning\n{unit_code};Årsarbetare;;2023-08;42,5;\n".encode()
+
+
+CHART_FILE = f"Konto;Rad;Grupp;Ordning\n30;{MARK};intäkt;1\n".encode()
+
+
+def _saved(workbook) -> bytes:
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# The write paths: each is (places → who may) and a function that, for a place, writes as a role and
+# returns how to see whether it was written
+
+
+Write = Callable[[World, str, str], Callable[[], bool]]  # (world, place, role) -> written?
+
+REPORTING = {"FH": {"reporter", "planner", "administrator"}, "VF": {"planner", "administrator"}}
+REPORTING["RS"] = {"administrator"}
+PLANNING = {"RUF": {"planner", "administrator"}, "RS": {"administrator"}}
+UNIT_FIGURES = {
+    "FH": {"planner", "administrator"},
+    "VF": {"planner", "administrator"},
+    "RS": {"administrator"},
+}
+
+
+def action_report(world: World, place: str, role: str):
+    action = world.action(place)
+    prefix = f"a{action.pk}-"
+    data = {f"{prefix}status": "in_progress", f"{prefix}colour": "green", f"{prefix}version": 0}
+    post(role, reverse("followup:action_report", args=[world.round.code, action.pk]), data | {"unit": place})
+    return ActionReport.objects.filter(round=world.round, action=action).exists
+
+
+def narrative(world: World, place: str, role: str):
+    data = {"section": "events", "n-events-section": "events", "n-events-text": MARK, "n-events-version": 0}
+    post(role, reverse("followup:narrative", args=[world.round.code, place]), data)
+    return Narrative.objects.filter(round=world.round, unit__code=place, text=MARK).exists
+
+
+def measurement(world: World, place: str, role: str):
+    indicator = world.indicator(place)
+    data = {f"i{indicator.pk}-period": 2023, f"i{indicator.pk}-value_0": "37", "unit": "RF"}
+    post(role, reverse("followup:measurement", args=[world.round.code, indicator.pk]), data)
+    return Measurement.objects.filter(round=world.round, indicator=indicator).exists
+
+
+def goal_assessment(world: World, place: str, role: str):
+    goal = world.goal(place)
+    data = {f"g{goal.pk}-colour": "green", f"g{goal.pk}-analysis": MARK, f"g{goal.pk}-version": 0}
+    post(role, reverse("followup:goal_assessment", args=[world.round.code, goal.pk]), data)
+    return GoalAssessment.objects.filter(round=world.round, goal=goal).exists
+
+
+def indicator_assessment(world: World, place: str, role: str):
+    indicator = world.indicator(place)
+    data = {f"o{indicator.pk}-status": "green", f"o{indicator.pk}-reason": MARK}
+    post(role, reverse("followup:indicator_assessment", args=[world.round.code, indicator.pk]), data)
+    return IndicatorAssessment.objects.filter(round=world.round, indicator=indicator).exists
+
+
+def savings_add(world: World, place: str, role: str):
+    data = {"new-measure": MARK, "new-timeline": "2024"}
+    post(role, reverse("economy:savings_save", args=[world.round.code, place]), data)
+    return SavingsMeasure.objects.filter(round=world.round, unit__code=place, measure=MARK).exists
+
+
+def savings_delete(world: World, place: str, role: str):
+    measure = savings_measure_save(user=superuser(), round=world.round, unit=world.unit(place), measure=MARK)
+    post(role, reverse("economy:savings_delete", args=[world.round.code, place, measure.pk]))
+    return lambda: not SavingsMeasure.objects.filter(pk=measure.pk).exists()
+
+
+def close(world: World, place: str, role: str):
+    small = world.small_round(place)
+    post(role, reverse("followup:close", args=[small.code]))
+    return FollowUpRound.objects.filter(pk=small.pk, closed_at__isnull=False).exists
+
+
+def close_command(world: World, place: str, role: str):
+    small = world.small_round(place)
+    command(role, "close-round", small.code)
+    return FollowUpRound.objects.filter(pk=small.pk, closed_at__isnull=False).exists
+
+
+def reopen(world: World, place: str, role: str):
+    round_close(user=superuser(), round=world.round)
+    post(role, reverse("followup:reopen", args=[world.round.code]), {"reason": "Rättelse"})
+    return FollowUpRound.objects.filter(pk=world.round.pk, closed_at__isnull=True).exists
+
+
+def round_create(world: World, place: str, role: str):
+    plans, units = {"RUF": ("RUF-2023", "RUF"), "RS": ("RPB-2022", "RF")}[place]
+    data = {
+        "code": "DR1-2024-NY",
+        "name": "Delårsrapport 1 2024",
+        "kind": "interim_1",
+        "as_of": "2024-04-30",
+        "deadline": "2024-05-15",
+        "plans": plans,
+        "units": units,
+    }
+    post(role, reverse("followup:round_create"), data)
+    return FollowUpRound.objects.filter(code="DR1-2024-NY").exists
+
+
+def _plan_code(place: str) -> str:
+    return {"RUF": "RUF-2023", "RS": "RPB-2022"}[place]
+
+
+def plan_import_page(world: World, place: str, role: str):
+    upload(role, reverse("exchange:import"), "plan.xlsx", plan_workbook(_plan_code(place)))
+    return Plan.objects.filter(code=_plan_code(place), name=MARK).exists
+
+
+def plan_import_command(world: World, place: str, role: str):
+    command(role, "import-plan", str(world.file("plan.xlsx", plan_workbook(_plan_code(place)))))
+    return Plan.objects.filter(code=_plan_code(place), name=MARK).exists
+
+
+def followup_import_page(world: World, place: str, role: str):
+    url = reverse("exchange:followup_import", args=[world.round.code, place])
+    upload(role, url, "uppfoljning.xlsx", followup_workbook(world.round, place))
+    return Narrative.objects.filter(round=world.round, unit__code=place, text=MARK).exists
+
+
+def followup_import_command(world: World, place: str, role: str):
+    path = world.file("uppfoljning.xlsx", followup_workbook(world.round, place))
+    command(role, "import-followup", str(path))
+    return Narrative.objects.filter(round=world.round, unit__code=place, text=MARK).exists
+
+
+def economy_import_page(world: World, place: str, role: str):
+    upload(
+        role, reverse("exchange:economy_import", args=[world.round.code]), "personal.csv", staff_file(place)
+    )
+    return StaffFigure.objects.filter(unit__code=place, value=42.5).exists
+
+
+def economy_import_command(world: World, place: str, role: str):
+    command(
+        role,
+        "import-economy",
+        str(world.file("personal.csv", staff_file(place))),
+        "--round",
+        world.round.code,
+    )
+    return StaffFigure.objects.filter(unit__code=place, value=42.5).exists
+
+
+def chart_import_page(world: World, place: str, role: str):
+    upload(role, reverse("exchange:economy_import", args=[world.round.code]), "kontoplan.csv", CHART_FILE)
+    return StatementLine.objects.filter(name=MARK).exists
+
+
+def chart_import_command(world: World, place: str, role: str):
+    command(role, "import-economy", str(world.file("kontoplan.csv", CHART_FILE)), "--round", world.round.code)
+    return StatementLine.objects.filter(name=MARK).exists
+
+
+ONLY_ADMINISTRATOR = {"all": {"administrator"}}
+CHART = {"all": {"administrator", "finance"}}
+
+MATRIX: dict[str, tuple[Write, dict[str, set[str]]]] = {
+    # pages
+    "followup:action_report": (action_report, REPORTING),
+    "followup:narrative": (narrative, REPORTING),
+    "followup:measurement": (measurement, PLANNING),
+    "followup:goal_assessment": (goal_assessment, PLANNING),
+    "followup:indicator_assessment": (indicator_assessment, PLANNING),
+    "followup:close": (close, PLANNING),
+    "followup:reopen": (reopen, ONLY_ADMINISTRATOR),
+    "followup:round_create": (round_create, PLANNING),
+    "economy:savings_save": (savings_add, REPORTING),
+    "economy:savings_delete": (savings_delete, REPORTING),
+    "exchange:import": (plan_import_page, PLANNING),
+    "exchange:followup_import": (followup_import_page, REPORTING),
+    "exchange:economy_import": (economy_import_page, UNIT_FIGURES),
+    "exchange:economy_import (kontoplan)": (chart_import_page, CHART),
+    # commands
+    "import-plan": (plan_import_command, PLANNING),
+    "import-followup": (followup_import_command, REPORTING),
+    "import-economy": (economy_import_command, UNIT_FIGURES),
+    "import-economy (kontoplan)": (chart_import_command, CHART),
+    "close-round": (close_command, PLANNING),
+}
+
+CASES = [
+    pytest.param(path, place, role, role in allowed, id=f"{path}-{place}-{role}")
+    for path, (_write, places) in MATRIX.items()
+    for place, allowed in places.items()
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("path", "place", "role", "allowed"), CASES)
+def test_a_role_writes_where_it_may_and_nowhere_else(world, path, place, role, allowed):
+    write, _places = MATRIX[path]
+
+    written = write(world, place, role)
+
+    assert written() is allowed
+
+
+# What writes nothing a person owns: read-only pages, downloads, and commands that are not a person's.
+READ_ONLY_URLS = {
+    "admin",  # Django's admin: staff only, its own permissions (docs/decisions.md)
+    "core:home",
+    "login",
+    "logout",
+    "followup:inbox",
+    "followup:compare",
+    "followup:round",
+    "followup:overview",
+    "followup:unit_report",
+    "followup:action_history",
+    "followup:indicator_history",
+    "economy:page",
+    "economy:xlsx",
+    "exchange:download",
+    "exchange:followup_download",
+    "org:unit_list",
+    "org:unit",
+    "plans:plan_list",
+    "plans:plan",
+    "plans:goal_area",
+    "plans:goal",
+    "plans:indicator",
+    "plans:action_list",
+    "plans:action",
+    "set_language",
+}
+NOT_A_PERSONS_COMMANDS = {
+    "demo": "sets up the demo as its administrator, into an installation for trying the product",
+    "export-plan": "reads",
+    "export-followup": "reads",
+    "send-reminders": "sends e-mail on a schedule; writes only when each reminder went",
+}
+
+
+def _url_names(resolver=None, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                names.add("admin")
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_and_command_is_placed():
+    urls = _url_names()
+    in_matrix = {path.split(" ")[0] for path in MATRIX}
+    assert urls - in_matrix - READ_ONLY_URLS == set(), "a new write path: add it to MATRIX"
+    assert (in_matrix | READ_ONLY_URLS) - urls - set(get_commands()) == set(), "gone: remove it here"
+    ours = {name for name, app in get_commands().items() if app.startswith("styrkort")}
+    assert ours - in_matrix - set(NOT_A_PERSONS_COMMANDS) == set(), "a new command: add it to MATRIX"
