@@ -267,3 +267,39 @@ def test_the_excel_download_keeps_text_that_looks_like_a_formula_as_text(
         "-1+1 Datorer": "s",
         "=1+1": "s",
     }
+
+
+def test_a_second_measure_with_the_same_text_is_refused_and_the_first_is_kept(client, annual_round, planner):
+    from styrkort.economy.models import SavingsMeasure
+
+    client.force_login(planner)
+    client.post(savings_url(annual_round), new_measure(owner="Petra"))
+
+    again = client.post(savings_url(annual_round), new_measure(owner="Någon annan"))
+
+    assert again.status_code == 422
+    assert "Åtgärdsplanen har redan åtgärden ”Minskning av resor”: ändra den." in again.content.decode()
+    assert SavingsMeasure.objects.get().owner == "Petra"
+
+
+def test_a_stale_edit_of_a_measure_is_refused_and_keeps_the_values_typed(client, annual_round, planner):
+    from styrkort.economy.models import SavingsMeasure
+
+    client.force_login(planner)
+    client.post(savings_url(annual_round), new_measure())
+    measure = SavingsMeasure.objects.get()
+
+    def edit(comment):
+        fields = {"measure": "Minskning av resor", "comment": comment, "version": 1}
+        return {"pk": measure.pk, **{f"s{measure.pk}-{k}": v for k, v in fields.items()}}
+
+    client.post(savings_url(annual_round), edit("Första kommentaren"))
+    stale = client.post(savings_url(annual_round), edit("Andra kommentaren"))
+
+    page = stale.content.decode()
+    assert stale.status_code == 422
+    assert "Någon annan har ändrat åtgärden efter att du öppnade formuläret" in page
+    assert ">Andra kommentaren</textarea>" in page
+    assert f'name="s{measure.pk}-version" value="2"' in page
+    measure.refresh_from_db()
+    assert (measure.comment, measure.version) == ("Första kommentaren", 2)

@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 
 from styrkort.followup import services
-from styrkort.followup.models import ActionReport, FollowUpRound, Measurement, RoundEvent
+from styrkort.followup.models import (
+    ActionReport,
+    FollowUpRound,
+    GoalAssessment,
+    Measurement,
+    Narrative,
+    RoundEvent,
+)
 from styrkort.plans.models import Goal, Indicator
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
@@ -454,3 +461,51 @@ def test_a_second_stale_save_of_a_measurement_is_refused_and_keeps_the_value_typ
 
     assert again.status_code == 302
     assert Measurement.objects.get(indicator=indicator, period=2023, breakdown=None).value == 41
+
+
+def _saves_of_one_text(client, first, second, url, data):
+    """`first` and `second` open the same form (version 0); `first` saves, then `second`."""
+    client.force_login(first)
+    client.post(url, data("Rasmus text", 0))
+    client.force_login(second)
+    return client.post(url, data("Petras text", 0))
+
+
+def test_a_stale_narrative_shows_their_text_and_keeps_mine_in_the_form(client, reporter, planner, round):
+    def data(text, version):
+        return {
+            "section": "events",
+            "n-events-section": "events",
+            "n-events-text": text,
+            "n-events-version": version,
+        }
+
+    url = reverse("followup:narrative", args=[round.code, "FH"])
+
+    response = _saves_of_one_text(client, reporter, planner, url, data)
+
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "<blockquote>Rasmus text</blockquote>" in page
+    assert ">Petras text</textarea>" in page
+    assert 'name="n-events-version" value="1"' in page
+    assert Narrative.objects.get(round=round, unit__code="FH").text == "Rasmus text"
+    client.post(url, data("Petras text", 1))  # saving again, having seen theirs, is a choice
+    assert Narrative.objects.get(round=round, unit__code="FH").text == "Petras text"
+
+
+def test_a_stale_goal_assessment_shows_their_analysis_and_keeps_mine(client, planner, administrator, round):
+    goal = Goal.objects.get(code="RUF-M1.1")
+
+    def data(text, version):
+        return {f"g{goal.pk}-colour": "yellow", f"g{goal.pk}-analysis": text, f"g{goal.pk}-version": version}
+
+    url = reverse("followup:goal_assessment", args=[round.code, goal.pk])
+
+    response = _saves_of_one_text(client, administrator, planner, url, data)
+
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "<blockquote>Rasmus text</blockquote>" in page
+    assert ">Petras text</textarea>" in page
+    assert GoalAssessment.objects.get(round=round, goal=goal).analysis == "Rasmus text"

@@ -28,3 +28,4 @@ class SavingsMeasureForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)  # of an edited one

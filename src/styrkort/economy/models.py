@@ -163,6 +163,8 @@ class SavingsMeasure(models.Model):
     realised_effect = models.DecimalField(_("realised effect (kr)"), null=True, blank=True, **AMOUNT)
     comment = models.TextField(_("comment"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+    # Raised by every save: an edit made on an older version is refused (economy/services.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -175,6 +177,11 @@ class SavingsMeasure(models.Model):
 
     def __str__(self) -> str:
         return self.measure
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            self.version += 1
+        super().save(*args, **kwargs)
 
 
 class EconomySnapshot(models.Model):

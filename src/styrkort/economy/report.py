@@ -83,6 +83,7 @@ class SavingsRow:
     comment: str
     # Fields added after the first snapshots were stored need a default, or old snapshots will not load.
     pk: int | None = None
+    version: int = 1
 
 
 @dataclass
@@ -198,7 +199,9 @@ def build_economy_report(*, round: FollowUpRound, unit: Unit) -> EconomyReport:
         for i in Investment.objects.filter(unit=unit, year=year).order_by("project")
     ]
     report.savings = [
-        SavingsRow(s.measure, s.timeline, s.owner, s.estimated_effect, s.realised_effect, s.comment, s.pk)
+        SavingsRow(
+            s.measure, s.timeline, s.owner, s.estimated_effect, s.realised_effect, s.comment, s.pk, s.version
+        )
         for s in SavingsMeasure.objects.filter(round=round, unit=unit)
     ]
     _staff(report, *staff_rows(unit, year, month))

@@ -6,7 +6,8 @@ them row by row inside one transaction (exchange/economy_file.py), so a bad file
 
 from decimal import Decimal
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -127,26 +128,59 @@ def savings_measure_upsert(*, user, round: FollowUpRound, unit: Unit, measure: s
     )
 
 
+class MeasureChanged(StyrkortError):
+    """Someone else saved the measure after this form was opened; `current` is what they saved."""
+
+    def __init__(self, current: SavingsMeasure):
+        super().__init__(
+            _(
+                "Someone else changed the measure after you opened the form; nothing was saved. "
+                "Theirs: %(measure)s. Your values are still in the form: compare, then save again."
+            )
+            % {"measure": current.measure}
+        )
+        self.current = current
+
+
 @transaction.atomic
-def savings_measure_save(*, user, round: FollowUpRound, unit: Unit, pk: int | None = None, **values):
-    """A measure written on the economy page: a new one, or measure `pk` of this round and unit changed."""
+def savings_measure_save(
+    *, user, round: FollowUpRound, unit: Unit, pk: int | None = None, version: int | None = None, **values
+):
+    """A measure written on the economy page: a new one, or measure `pk` of this round and unit changed
+    (refused with MeasureChanged when it is no longer at `version`)."""
     _check_may_write_savings(user, round, unit)
     if pk is None:
-        order = SavingsMeasure.objects.filter(round=round, unit=unit).count() + 1
-        return upsert(
-            SavingsMeasure,
-            lookup={"round": round, "unit": unit, "measure": values.pop("measure")},
-            values={"order": order, **values},
-            user=user,
-        )[0]
+        return _savings_measure_add(user, round, unit, **values)
     instance = SavingsMeasure.objects.select_for_update().filter(round=round, unit=unit, pk=pk).first()
     if instance is None:
-        raise NotAllowed(_("The measure is not part of this round and unit."))
+        raise MeasureGone(_("The measure is no longer there; perhaps someone else removed it."))
+    if version is not None and version != instance.version:
+        raise MeasureChanged(instance)
     for name, value in values.items():
         setattr(instance, name, value)
     instance.full_clean()
     instance._history_user = user
     instance.save()
+    return instance
+
+
+def _savings_measure_add(user, round: FollowUpRound, unit: Unit, *, measure: str, **values) -> SavingsMeasure:
+    """A new measure; one with the same text is refused, also when two people add it at once (the
+    database's constraint decides, as a check before the insert could not)."""
+    order = SavingsMeasure.objects.filter(round=round, unit=unit).count() + 1
+    instance = SavingsMeasure(round=round, unit=unit, measure=measure, order=order, **values)
+    instance.full_clean(validate_constraints=False)
+    instance._history_user = user
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationError(
+            {
+                "measure": _("The action plan already has the measure “%(measure)s”: change that one.")
+                % {"measure": measure}
+            }
+        ) from None
     return instance
 
 

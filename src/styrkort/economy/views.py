@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from styrkort.core.forms import with_version
 from styrkort.core.responses import xlsx_response
 from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.shortcuts import get_round_and_unit
@@ -50,6 +51,7 @@ def _initial(measure: SavingsRow) -> dict:
     from .formatting import format_mnkr
 
     return {
+        "version": measure.version,
         "measure": measure.measure,
         "timeline": measure.timeline,
         "owner": measure.owner,
@@ -93,6 +95,12 @@ def savings_measure_save(request, code: str, unit_code: str):
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, problems)
+        except services.MeasureChanged as error:
+            form = with_version(form, error.current.version)
+            form.add_error(None, str(error))
+        except services.MeasureGone as error:
+            messages.error(request, str(error))
+            return redirect(reverse("economy:page", args=[code, unit_code]) + "#savings")
         else:
             messages.success(request, _("The measure was saved."))
             return redirect(reverse("economy:page", args=[code, unit_code]) + "#savings")

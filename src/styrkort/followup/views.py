@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from styrkort.core.forms import with_version
 from styrkort.core.history import history_entries
 from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
@@ -318,11 +319,7 @@ def action_report_save(request, code: str, action_pk: int):
             _add_errors(form, error)
     if conflict:
         report = conflict.current
-        # Keep what this person typed; move the version on so that saving again is a decision.
-        post = request.POST.copy()
-        post[form.add_prefix("version")] = str(conflict.current.version)
-        form = ActionReportForm(post, prefix=form.prefix)
-        form.is_valid()
+        form = with_version(form, conflict.current.version)
     if not request.htmx:
         if saved:
             messages.success(request, _("%(code)s saved.") % {"code": action.code})
@@ -437,7 +434,16 @@ def narrative_save(request, code: str, unit_code: str):
             )
             messages.success(request, _("The text was saved."))
         except services.StaleEdit as error:
-            messages.error(request, str(error))
+            form = with_version(form, error.current.version)
+            return _conflict_page(
+                request,
+                round,
+                error,
+                heading=NarrativeSection(section).label.capitalize(),
+                theirs=error.current.text,
+                form_template="followup/_narrative_form.html",
+                context={"form": form, "section": NarrativeSection(section), "unit_code": unit.code},
+            )
     return HttpResponseRedirect(
         reverse("followup:unit_report", args=[round.code, unit.code]) + f"#n-{section}"
     )
@@ -487,10 +493,42 @@ def goal_assessment_save(request, code: str, goal_pk: int):
             )
             messages.success(request, _("%(code)s saved.") % {"code": goal.code})
         except services.StaleEdit as error:
-            messages.error(request, str(error))
+            return _conflict_page(
+                request,
+                round,
+                error,
+                heading=goal.code,
+                theirs=error.current.analysis,
+                theirs_label=error.current.get_colour_display(),
+                form_template="followup/_goal_form.html",
+                context={
+                    "form": with_version(form, error.current.version),
+                    "goal": goal,
+                    "unit_code": request.POST.get("unit", ""),
+                },
+            )
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return _back_to_unit(request, round, f"g-{goal.pk}")
+
+
+def _conflict_page(request, round, error, *, heading, theirs, form_template, context, theirs_label=""):
+    """Nothing was saved: what the colleague saved, and beside it this person's text, still theirs to
+    save."""
+    return render(
+        request,
+        "followup/conflict_page.html",
+        {
+            "round": round,
+            "conflict": error,
+            "heading": heading,
+            "theirs": theirs,
+            "theirs_label": theirs_label,
+            "form_template": form_template,
+            **context,
+        },
+        status=409,
+    )
 
 
 # ---------------------------------------------------------------------------

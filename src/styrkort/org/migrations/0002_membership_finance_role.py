@@ -4,20 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0001_initial'),
+        ("org", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalmembership',
-            name='role',
-            field=models.CharField(choices=[('administrator', 'administrator'), ('planner', 'planner'), ('reporter', 'department reporter'), ('finance', 'finance controller'), ('reader', 'reader')], max_length=20, verbose_name='role'),
+            model_name="historicalmembership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("administrator", "administrator"),
+                    ("planner", "planner"),
+                    ("reporter", "department reporter"),
+                    ("finance", "finance controller"),
+                    ("reader", "reader"),
+                ],
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='role',
-            field=models.CharField(choices=[('administrator', 'administrator'), ('planner', 'planner'), ('reporter', 'department reporter'), ('finance', 'finance controller'), ('reader', 'reader')], max_length=20, verbose_name='role'),
+            model_name="membership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("administrator", "administrator"),
+                    ("planner", "planner"),
+                    ("reporter", "department reporter"),
+                    ("finance", "finance controller"),
+                    ("reader", "reader"),
+                ],
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
     ]
