@@ -159,3 +159,28 @@ def test_confirm_with_a_stale_token_saves_nothing(client, reporter, followup_rou
     assert response.status_code == 302
     assert response["Location"] == import_url("TEST-AR-2023", "FH")
     assert not ActionReport.objects.exists()
+
+
+def test_the_preview_lists_what_others_changed_since_the_download_and_overwriting_is_a_choice(
+    client, reporter, planner, followup_round
+):
+    from styrkort.followup.services import action_report_save
+
+    downloaded = filled_workbook(followup_round, "FH")  # RF1 "Klart i maj.", on a report it never saw
+    rf1 = ActionReport._meta.get_field("action").related_model.objects.get(plan__code="RUF-2023", code="RF1")
+    action_report_save(user=planner, round=followup_round, action=rf1, status="in_progress", colour="yellow")
+    client.force_login(reporter)
+    url = import_url(followup_round.code, "FH")
+
+    preview = client.post(url, {"workbook": upload(downloaded)})
+
+    page = preview.content.decode()
+    assert "Ändrade av någon annan sedan filen laddades ner" in page
+    assert "petra sparade detta" in page
+    assert 'name="overwrite"' in page
+    client.post(url, {"token": preview.context["token"]})
+    assert ActionReport.objects.get().status == "in_progress"  # left as the planner saved it
+
+    preview = client.post(url, {"workbook": upload(downloaded)})
+    client.post(url, {"token": preview.context["token"], "overwrite": "on"})
+    assert (ActionReport.objects.get().status, ActionReport.objects.get().reported_by) == ("done", reporter)

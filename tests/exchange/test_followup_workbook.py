@@ -6,7 +6,7 @@ Messages are checked in English (the msgids), so that translating them does not 
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from styrkort.exchange.services import followup_workbook_export, followup_workbook_import
 from styrkort.followup.models import (
@@ -143,9 +143,10 @@ def test_export_fill_in_import_export_again_gives_the_same_workbook(followup_rou
         "Målbedömningar": (1, 0),
         "Texter": (1, 0),
     }
-    assert workbook_content(followup_workbook_export(round=followup_round, unit=ruf)) == workbook_content(
-        filled
-    )
+    again = followup_workbook_export(round=followup_round, unit=ruf)
+    assert workbook_content(again) == workbook_content(filled)
+    actions = load(again)["Åtgärder"]
+    assert cells(actions, find_row(actions, Kod="RF1"))["Version"].value == 1  # 0 when downloaded
     rf1 = ActionReport.objects.get(round=followup_round, action__code="RF1")
     assert (rf1.status, rf1.colour, rf1.comment, rf1.reported_by) == (
         "done",
@@ -403,3 +404,62 @@ def test_indicators_measured_by_economy_figures_are_not_entered_here(followup_ro
 
     assert len(problems) == 1
     assert "RUF-I5.2 takes its measurements from the economy and staff import: sick leave (%)." in problems[0]
+
+
+# --- a colleague's later save -----------------------------------------------------------------
+
+
+def _rf7_saved_by(user, round, comment: str):
+    from styrkort.followup.services import action_report_save
+    from styrkort.plans.models import Action
+
+    rf7 = Action.objects.get(plan__code="RUF-2023", code="RF7")
+    return action_report_save(
+        user=user, round=round, action=rf7, status="in_progress", colour="green", comment=comment
+    )
+
+
+def test_an_import_leaves_alone_what_a_colleague_saved_after_the_download(
+    followup_round, planner, reporter, ruf
+):
+    """A downloads, B saves RF7, A imports having changed only RUN 3: RF7 stays as B saved it."""
+    _rf7_saved_by(reporter, followup_round, "Första texten")
+    downloaded = load(followup_workbook_export(round=followup_round, unit=ruf))
+    _rf7_saved_by(reporter, followup_round, "Rasmus nyare text")
+    report(downloaded, "RUN 3", "pågår", "gul", "Petras ändring")
+    changed_run_3 = save(downloaded)
+
+    result = followup_workbook_import(source=changed_run_3, user=planner)
+
+    assert result.ok, [str(p) for p in result.problems]
+    row = find_row(downloaded["Åtgärder"], Kod="RF7")
+    saved_at = timezone.localtime(ActionReport.objects.get(action__code="RF7").reported_at)
+    assert [str(p) for p in result.left_alone] == [
+        f"Sheet Åtgärder, row {row}: rasmus saved this at {saved_at:%Y-%m-%d %H:%M}, "
+        "after the file was downloaded; it is left as they saved it."
+    ]
+    assert ActionReport.objects.get(round=followup_round, action__code="RF7").comment == "Rasmus nyare text"
+    assert ActionReport.objects.get(round=followup_round, action__code="RUN 3").comment == "Petras ändring"
+
+    again = followup_workbook_import(source=changed_run_3, user=planner, overwrite=True)
+
+    assert again.ok
+    assert not again.left_alone
+    assert ActionReport.objects.get(round=followup_round, action__code="RF7").comment == "Första texten"
+
+
+def test_a_file_without_versions_does_not_overwrite_a_report_it_did_not_know(
+    followup_round, planner, reporter, ruf
+):
+    """A hand-made file, or one from before versions: its rows are taken as knowing of no report."""
+    downloaded = load(followup_workbook_export(round=followup_round, unit=ruf))
+    _rf7_saved_by(reporter, followup_round, "Rasmus text")
+    report(downloaded, "RF7", "klart", "grön", "Petras text")
+    sheet = downloaded["Åtgärder"]
+    sheet.delete_cols([cell.value for cell in sheet[1]].index("Version") + 1)
+
+    result = followup_workbook_import(source=save(downloaded), user=planner)
+
+    assert result.ok
+    assert len(result.left_alone) == 1
+    assert ActionReport.objects.get(round=followup_round, action__code="RF7").comment == "Rasmus text"

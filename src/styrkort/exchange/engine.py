@@ -27,6 +27,7 @@ from .workbook import (
     CellError,
     Column,
     ImportResult,
+    LeftAlone,
     Problem,
     Sheet,
     SheetCount,
@@ -373,6 +374,9 @@ def save_row(
                     Problem(sheet.name, row_number, column.header if column else None, message)
                 )
         return False
+    except LeftAlone as error:
+        result.left_alone.append(Problem(sheet.name, row_number, None, str(error)))
+        return True
     except (CellError, StyrkortError) as error:
         result.problems.append(Problem(sheet.name, row_number, None, str(error)))
         return False

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from styrkort.core.numbers import NumberError, parse_quantity
@@ -45,6 +46,7 @@ from .workbook import (
     TOTAL_BREAKDOWN,
     Column,
     ImportResult,
+    LeftAlone,
     Problem,
     Sheet,
     choice_reader,
@@ -117,6 +119,10 @@ class FollowUpImportResult(ImportResult):
     unit: Unit | None = None
 
 
+class ChangedSinceDownload(LeftAlone):
+    """The row was changed by someone else after the file was downloaded: left as they saved it."""
+
+
 @dataclass
 class FollowUpScope:
     """What the file is about: a round, a unit with the units below it, and who imports (None on export).
@@ -127,6 +133,7 @@ class FollowUpScope:
     round: FollowUpRound
     unit: Unit
     user: Any = None
+    overwrite: bool = False  # the importer chose to overwrite rows others changed since the download
 
     @cached_property
     def unit_ids(self) -> frozenset[int]:
@@ -204,7 +211,13 @@ def scope_for_export(*, round: FollowUpRound, unit: Unit) -> FollowUpScope:
 
 
 def scope_from_workbook(
-    workbook, result: ImportResult, *, user, round: FollowUpRound | None, unit: Unit | None
+    workbook,
+    result: ImportResult,
+    *,
+    user,
+    round: FollowUpRound | None,
+    unit: Unit | None,
+    overwrite: bool = False,
 ) -> FollowUpScope | None:
     """The round and unit named in the file (or given by the caller), checked; None with problems added."""
     info, rows = {}, {}
@@ -246,7 +259,7 @@ def scope_from_workbook(
             "round": round.code,
         }
     else:
-        return FollowUpScope(round=round, unit=unit, user=user)
+        return FollowUpScope(round=round, unit=unit, user=user, overwrite=overwrite)
     result.problems.append(Problem("", None, None, message))
     return None
 
@@ -285,14 +298,36 @@ def _created(saved) -> tuple[Any, bool]:
     return saved, saved is not None and saved.version == 1
 
 
-def _save_action_report(*, scope: FollowUpScope, plan: str, code: str, **report):
+def _unless_changed_since_download(scope: FollowUpScope, save, version: int | None, **fields):
+    """`save(version=…, **fields)` with the version the row had when the file was downloaded (none:
+    the file knew of no report). A colleague's later save is left alone, unless the importer chose to
+    overwrite it; a row that says what is stored already passes as it is. Returns (object, created)."""
+    try:
+        return _created(save(version=version or 0, **fields))
+    except followup_services.StaleEdit as error:
+        current = error.current
+        if all(getattr(current, name) == value for name, value in fields.items() if hasattr(current, name)):
+            return current, False
+        if scope.overwrite:
+            return _created(save(version=None, **fields))
+        raise ChangedSinceDownload(
+            _("%(name)s saved this at %(time)s, after the file was downloaded; it is left as they saved it.")
+            % {"name": error.who, "time": timezone.localtime(current.reported_at).strftime("%Y-%m-%d %H:%M")}
+        ) from None
+
+
+def _save_action_report(*, scope: FollowUpScope, plan: str, code: str, version=None, **report):
     action = scope.action(plan, code)
-    return _created(
-        followup_services.action_report_save(user=scope.user, round=scope.round, action=action, **report)
-    )
+
+    def save(**fields):
+        return followup_services.action_report_save(
+            user=scope.user, round=scope.round, action=action, **fields
+        )
+
+    return _unless_changed_since_download(scope, save, version, **report)
 
 
-def _save_measurement(*, scope: FollowUpScope, indicator: Indicator, value, **measurement):
+def _save_measurement(*, scope: FollowUpScope, indicator: Indicator, value, version=None, **measurement):
     scope.check_indicator(indicator)
     followup_services.check_entered_by_hand(indicator)
     number = None
@@ -301,11 +336,13 @@ def _save_measurement(*, scope: FollowUpScope, indicator: Indicator, value, **me
             number = parse_quantity(value, indicator.unit_of_measure)
         except NumberError as error:
             raise ValidationError({"value": str(error)}) from None
-    return _created(
-        followup_services.measurement_save(
-            user=scope.user, round=scope.round, indicator=indicator, value=number, **measurement
+
+    def save(**fields):
+        return followup_services.measurement_save(
+            user=scope.user, round=scope.round, indicator=indicator, **fields
         )
-    )
+
+    return _unless_changed_since_download(scope, save, version, value=number, **measurement)
 
 
 def _save_indicator_assessment(*, scope: FollowUpScope, indicator: Indicator, status, trend, reason):
@@ -320,17 +357,20 @@ def _save_indicator_assessment(*, scope: FollowUpScope, indicator: Indicator, st
     )
 
 
-def _save_goal_assessment(*, scope: FollowUpScope, goal: Goal, **assessment):
+def _save_goal_assessment(*, scope: FollowUpScope, goal: Goal, version=None, **assessment):
     scope.check_goal(goal)
-    return _created(
-        followup_services.goal_assessment_save(user=scope.user, round=scope.round, goal=goal, **assessment)
-    )
+
+    def save(**fields):
+        return followup_services.goal_assessment_save(user=scope.user, round=scope.round, goal=goal, **fields)
+
+    return _unless_changed_since_download(scope, save, version, **assessment)
 
 
-def _save_narrative(*, scope: FollowUpScope, **narrative):
-    return _created(
-        followup_services.narrative_save(user=scope.user, round=scope.round, unit=scope.unit, **narrative)
-    )
+def _save_narrative(*, scope: FollowUpScope, version=None, **narrative):
+    def save(**fields):
+        return followup_services.narrative_save(user=scope.user, round=scope.round, unit=scope.unit, **fields)
+
+    return _unless_changed_since_download(scope, save, version, **narrative)
 
 
 # ---------------------------------------------------------------------------
@@ -362,6 +402,7 @@ def _export_action_reports(*, scope: FollowUpScope):
             "colour": choice_writer(COLOURS)(report.colour) if report else "",
             "comment": report.comment if report else "",
             "deviation": report.deviation if report else "",
+            "version": report.version if report else 0,
         }
 
 
@@ -398,6 +439,7 @@ def _export_measurements(*, scope: FollowUpScope):
                 "missing": "ja" if measurement and measurement.missing else "",
                 "note": measurement.note if measurement else "",
                 "source": measurement.source if measurement else "",
+                "version": measurement.version if measurement else 0,
             }
 
 
@@ -427,19 +469,26 @@ def _export_goal_assessments(*, scope: FollowUpScope):
             "name": goal.name,
             "colour": choice_writer(COLOURS)(assessment.colour) if assessment else "",
             "analysis": assessment.analysis if assessment else "",
+            "version": assessment.version if assessment else 0,
         }
 
 
 def _export_narratives(*, scope: FollowUpScope):
-    texts = dict(Narrative.objects.filter(round=scope.round, unit=scope.unit).values_list("section", "text"))
+    found = Narrative.objects.filter(round=scope.round, unit=scope.unit).values_list(
+        "section", "text", "version"
+    )
+    texts = {section: (text, version) for section, text, version in found}
     for word, section in SECTIONS.items():
-        yield {"section": word, "text": texts.get(section, "")}
+        text, version = texts.get(section, ("", 0))
+        yield {"section": word, "text": text, "version": version}
 
 
 # ---------------------------------------------------------------------------
 # The format itself.
 
 _TEXT_WIDTH = 60
+# The version of the row when the file was downloaded: an import leaves alone what others saved since.
+VERSION_COLUMN = Column("Version", "version", read_int, width=8)
 
 INFO_SHEET_SPEC = Sheet(
     name=INFO_SHEET,
@@ -466,6 +515,7 @@ FOLLOWUP_SHEETS: tuple[Sheet, ...] = (
             Column("Bedömning", "colour", choice_reader(COLOURS), required=True),
             Column("Kommentar", "comment", width=_TEXT_WIDTH),
             Column("Avvikelse", "deviation", width=40),
+            VERSION_COLUMN,
         ),
         key=("plan", "code"),
         save=_save_action_report,
@@ -483,6 +533,7 @@ FOLLOWUP_SHEETS: tuple[Sheet, ...] = (
             Column("Data saknas", "missing", yes_no),
             Column("Anteckning", "note", width=40),
             Column("Källa", "source"),
+            VERSION_COLUMN,
         ),
         key=("indicator", "breakdown", "period"),
         save=_save_measurement,
@@ -508,6 +559,7 @@ FOLLOWUP_SHEETS: tuple[Sheet, ...] = (
             Column("Namn", "name", read_only=True, width=_TEXT_WIDTH),
             Column("Bedömning", "colour", choice_reader(COLOURS), required=True),
             Column("Analys", "analysis", width=_TEXT_WIDTH),
+            VERSION_COLUMN,
         ),
         key=("goal",),
         save=_save_goal_assessment,
@@ -519,6 +571,7 @@ FOLLOWUP_SHEETS: tuple[Sheet, ...] = (
         columns=(
             Column("Avsnitt", "section", choice_reader(SECTIONS), required=True, width=28),
             Column("Text", "text", width=100),
+            VERSION_COLUMN,
         ),
         key=("section",),
         save=_save_narrative,

@@ -18,6 +18,8 @@ def report_import(command, result, *, dry_run: bool) -> None:
             ngettext("%(n)s problem; nothing was saved.", "%(n)s problems; nothing was saved.", count)
             % {"n": count}
         )
+    for row in result.left_alone:
+        command.stdout.write(_("Left alone: %(row)s") % {"row": row})
     for sheet, count in result.counts.items():
         command.stdout.write(
             _("%(sheet)s: %(created)s new, %(updated)s updated")

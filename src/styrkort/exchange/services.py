@@ -57,17 +57,21 @@ def followup_workbook_import(
     round: FollowUpRound | None = None,
     unit: Unit | None = None,
     dry_run: bool = False,
+    overwrite: bool = False,
 ) -> FollowUpImportResult:
     """Read what one unit reports in one round (docs/followup-workbook.md) and save it, or nothing of it.
 
     The sheet Uppföljning names the round and the unit. A caller that knows them (the page of round
     R and unit U) passes them, and a file about another round or unit is refused. `user` is the
     person importing: every row is saved in their name and only where they may report.
+
+    A row someone else saved after the file was downloaded (its Version column is behind) is left as
+    they saved it and listed in `result.left_alone`, unless `overwrite` says to save it anyway.
     """
     result = FollowUpImportResult(dry_run=dry_run)
 
     def read(workbook, result: FollowUpImportResult) -> None:
-        scope = scope_from_workbook(workbook, result, user=user, round=round, unit=unit)
+        scope = scope_from_workbook(workbook, result, user=user, round=round, unit=unit, overwrite=overwrite)
         if scope is not None:
             result.round, result.unit = scope.round, scope.unit
             import_sheets(workbook, result, FOLLOWUP_SHEETS, {"scope": scope})

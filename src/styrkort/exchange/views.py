@@ -148,7 +148,11 @@ def followup_import(request, round_code: str, unit_code: str):
         raise PermissionDenied
 
     def run(**kwargs) -> ImportResult:
-        return followup_workbook_import(user=request.user, round=followup_round, unit=unit, **kwargs)
+        # Only the confirm step can overwrite: the check lists what others changed since the download.
+        overwrite = "token" in request.POST and request.POST.get("overwrite") == "on"
+        return followup_workbook_import(
+            user=request.user, round=followup_round, unit=unit, overwrite=overwrite, **kwargs
+        )
 
     return _upload_page(
         request,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from styrkort.core.numbers import NumberError, parse_decimal
+from styrkort.errors import StyrkortError
 from styrkort.org.enums import UnitKind
 from styrkort.org.models import Unit
 from styrkort.org.services import unit_upsert
@@ -738,9 +739,14 @@ class SheetCount:
     updated: int = 0
 
 
+class LeftAlone(StyrkortError):
+    """A row the import passes over on purpose, saying why; it is listed, and the rest is saved."""
+
+
 @dataclass
 class ImportResult:
     problems: list[Problem] = field(default_factory=list)
+    left_alone: list[Problem] = field(default_factory=list)  # rows passed over, each with the reason
     counts: dict[str, SheetCount] = field(default_factory=dict)
     dry_run: bool = False
     refused_codes: set[str] = field(default_factory=set)  # codes defined on rows that were refused

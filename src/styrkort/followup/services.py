@@ -48,15 +48,13 @@ class StaleEdit(StyrkortError):
         name = (
             current.reported_by.get_full_name() or current.reported_by.username if current.reported_by else ""
         )
+        self.who = name or _("Someone")
         super().__init__(
             _(
                 "%(name)s saved this at %(time)s, after you opened the form. Their text is kept; "
                 "yours is still in the form: compare, then save again."
             )
-            % {
-                "name": name or _("Someone"),
-                "time": timezone.localtime(current.reported_at).strftime("%H:%M"),
-            }
+            % {"name": self.who, "time": timezone.localtime(current.reported_at).strftime("%H:%M")}
         )
         self.current = current
 

@@ -13,11 +13,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="Check everything, save nothing.")
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Also save rows that others changed after the file was downloaded (by default left alone).",
+        )
         add_user_argument(parser)
 
-    def handle(self, *args, path: Path, dry_run: bool, user: str | None, **options):
+    def handle(self, *args, path: Path, dry_run: bool, overwrite: bool, user: str | None, **options):
         reporter = acting_user(user)
-        result = followup_workbook_import(source=path, user=reporter, dry_run=dry_run)
+        result = followup_workbook_import(source=path, user=reporter, dry_run=dry_run, overwrite=overwrite)
         if result.ok:
             self.stdout.write(f"{result.round.code} / {result.unit.code}")
         report_import(self, result, dry_run=dry_run)
