@@ -243,7 +243,7 @@ def indicator_figures_save(*, user, round: FollowUpRound, units: list[Unit]) -> 
 
 
 def economy_snapshots_save(round: FollowUpRound) -> int:
-    """Freeze every unit's economy page of `round` as it is now; called when the round is closed."""
+    """Freeze every unit's economy page of `round` as it is now; a step of closing the round."""
     EconomySnapshot.objects.filter(round=round).delete()
     frozen = [
         EconomySnapshot(round=round, unit=unit, data=snapshots.to_json(report))
@@ -252,3 +252,8 @@ def economy_snapshots_save(round: FollowUpRound) -> int:
     ]
     EconomySnapshot.objects.bulk_create(frozen)
     return len(frozen)
+
+
+def economy_snapshots_remove(round: FollowUpRound) -> None:
+    """A step of reopening the round: its economy pages are live again."""
+    EconomySnapshot.objects.filter(round=round).delete()

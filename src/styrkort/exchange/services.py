@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from styrkort.errors import StyrkortError
 from styrkort.followup.models import FollowUpRound
+from styrkort.followup.queries import round_units
 from styrkort.followup.services import RoundClosed
 from styrkort.org.models import Unit
 
@@ -27,6 +28,7 @@ from .followup_workbook import (
     scope_for_export,
     scope_from_workbook,
 )
+from .models import FrozenWorkbook
 from .workbook import SHEETS, ImportResult, Problem
 
 R = TypeVar("R", bound=ImportResult)
@@ -81,11 +83,36 @@ def followup_workbook_import(
 
 def followup_workbook_export(*, round: FollowUpRound, unit: Unit) -> bytes:
     """The unit's part of the round, with what is reported so far; followup_workbook_import reads it back.
+    A closed round's workbook is the one frozen when it closed.
 
     Raises UnitNotInRound when the unit does not report in the round.
     """
     scope: FollowUpScope = scope_for_export(round=round, unit=unit)
+    if not round.is_open:
+        frozen = (
+            FrozenWorkbook.objects.filter(round=round, unit=unit).values_list("content", flat=True).first()
+        )
+        if frozen is not None:  # rounds closed before workbooks were frozen are written from live data
+            return bytes(frozen)
     return write_workbook(FOLLOWUP_SHEETS, {"scope": scope})
+
+
+def followup_workbooks_freeze(round: FollowUpRound) -> None:
+    """A step of closing the round: every unit's workbook as it is now."""
+    FrozenWorkbook.objects.filter(round=round).delete()
+    FrozenWorkbook.objects.bulk_create(
+        FrozenWorkbook(
+            round=round,
+            unit=unit,
+            content=write_workbook(FOLLOWUP_SHEETS, {"scope": scope_for_export(round=round, unit=unit)}),
+        )
+        for unit in round_units(round)
+    )
+
+
+def followup_workbooks_release(round: FollowUpRound) -> None:
+    """A step of reopening the round: its workbooks are written from live data again."""
+    FrozenWorkbook.objects.filter(round=round).delete()
 
 
 def economy_import(

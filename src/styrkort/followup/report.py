@@ -153,6 +153,15 @@ class NarrativeLine:
 
 
 @dataclass
+class UnitLine:
+    """A unit that reports in the round, as it was named then."""
+
+    code: str
+    name: str
+    depth: int = 0
+
+
+@dataclass
 class RoundReport:
     code: str
     name: str
@@ -163,6 +172,7 @@ class RoundReport:
     built_at: dt.datetime
     areas: list[AreaSection]
     narratives: list[NarrativeLine] = field(default_factory=list)
+    units: list[UnitLine] = field(default_factory=list)  # empty in snapshots from before it was kept
 
     @property
     def kind_label(self) -> str:
@@ -202,6 +212,7 @@ class RoundReport:
                 "built_at": self.built_at,
                 "areas": [a for a in areas if a.goals or a.actions or a.indicators],
                 "narratives": [n for n in self.narratives if n.unit == unit_code],
+                "units": self.units,
             }
         )
 
@@ -225,7 +236,8 @@ def round_report(round: FollowUpRound) -> RoundReport:
 
 
 def build_round_report(round: FollowUpRound) -> RoundReport:
-    unit_paths = _unit_paths(round)
+    units = list(round_units(round))
+    unit_paths = _unit_paths(units)
     actions = list(actions_in_round(round))
     indicators = list(indicators_with_figures(round))
     goals = goals_of(indicators, actions)
@@ -275,8 +287,8 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
         narratives=[
             NarrativeLine(unit=n.unit.code, unit_name=n.unit.name, section=n.section, text=n.text)
             for n in Narrative.objects.filter(round=round).select_related("unit").order_by("unit__code")
-            if True
         ],
+        units=[UnitLine(code=unit.code, name=unit.name, depth=unit.depth) for unit in units],
     )
 
 
@@ -297,9 +309,8 @@ def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | Non
     )
 
 
-def _unit_paths(round: FollowUpRound) -> dict[int, list[str]]:
-    """Unit id → codes of the unit and every unit above it; one query."""
-    units = round_units(round)
+def _unit_paths(units) -> dict[int, list[str]]:
+    """Unit id → codes of the unit and every unit above it (`units`: round_units, with their paths)."""
     code_of = {unit.pk: unit.code for unit in units}
     return {unit.pk: [code_of[pk] for pk in unit.path] for unit in units}
 

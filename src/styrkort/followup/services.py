@@ -17,7 +17,7 @@ from styrkort.errors import NotAllowed, StyrkortError
 from styrkort.org.models import Unit
 from styrkort.plans.models import Action, Breakdown, Goal, Indicator
 
-from . import rules
+from . import closing, rules
 from .enums import RoundEventKind
 from .models import (
     ActionReport,
@@ -257,10 +257,7 @@ def round_close(*, user, round: FollowUpRound) -> FollowUpRound:
     round.snapshot = build_round_report(round).to_json()
     round._history_user = user
     round.save()
-    # The economy app reads rounds; closing one freezes its economy pages too (late import: no cycle).
-    from styrkort.economy.services import economy_snapshots_save
-
-    economy_snapshots_save(round)
+    closing.run_close_steps(round)
     RoundEvent.objects.create(round=round, kind=RoundEventKind.CLOSED, by=user, snapshot=round.snapshot)
     return round
 
@@ -280,5 +277,5 @@ def round_reopen(*, user, round: FollowUpRound, reason: str) -> FollowUpRound:
     round.snapshot = None
     round._history_user = user
     round.save()
-    round.economy_snapshots.all().delete()
+    closing.run_reopen_steps(round)
     return round

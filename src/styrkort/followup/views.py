@@ -109,7 +109,7 @@ def round_detail(request, code: str):
     round = get_round(code)
     report = round_report(round)
     unit_code = request.GET.get("enhet", "")
-    unit = Unit.objects.filter(code=unit_code).first() if unit_code else None
+    unit = _reporting_unit(report, unit_code) if unit_code else None
     if unit:
         report = report.for_unit(unit.code)
     context = {
@@ -121,13 +121,19 @@ def round_detail(request, code: str):
     return render(request, "followup/round_detail.html", context)
 
 
+def _reporting_unit(report, code: str):
+    """The unit as the round's report names it (a closed round: as it was named when it closed)."""
+    found = next((unit for unit in report.units if unit.code == code), None)
+    return found or (None if report.units else Unit.objects.filter(code=code).first())
+
+
 @login_required
 def overview(request, code: str):
     """Per unit: reported and missing; share green per goal area and in total; the not-reported list."""
     round = get_round(code)
     report = round_report(round)
     by_unit = []
-    for unit in round_units(round):
+    for unit in report.units or round_units(round):
         actions = [a for a in report.actions if unit.code in a.units]
         if actions:
             reported = sum(1 for a in actions if a.reported)
