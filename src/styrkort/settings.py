@@ -204,6 +204,8 @@ X_FRAME_OPTIONS = "DENY"
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
 # The most an uploaded workbook may unpack to, in megabytes (decompression bombs are refused).
 MAX_UNPACKED_MB = env_int("MAX_UNPACKED_MB", 50)
+# A checked upload nobody confirms is removed after this many hours.
+PENDING_IMPORT_HOURS = env_int("PENDING_IMPORT_HOURS", 24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -444,6 +444,7 @@ NOT_A_PERSONS_COMMANDS = {
     "export-plan": "reads",
     "export-followup": "reads",
     "send-reminders": "sends e-mail on a schedule; writes only when each reminder went",
+    "purge-pending-imports": "removes uploads nobody confirmed, on a timer",
 }
 
 

@@ -333,3 +333,18 @@ def test_investments_need_budget_and_outcome_and_may_be_of_the_rounds_year(make_
     assert messages(missing) == ["Blad Investeringar, rad 2, kolumn Budget (mnkr): Ett värde måste anges."]
     assert this_year.ok
     assert messages(next_year)[0].startswith("Blad Investeringar, rad 2, kolumn År: Perioden 2025 är efter")
+
+
+def test_a_text_longer_than_an_excel_cell_is_named_by_its_row(annual_round, planner):
+    """Every text goes into workbooks, and an Excel cell holds 32,767 characters; a CSV can hold more."""
+    savings = (
+        "Enhet;Åtgärd;Tidplan;Ansvarig;Beräknad effekt (mnkr);Realiserad effekt (mnkr);Kommentar\n"
+        f"RUF;Minskning av resor;2024;RUF;0,07;;{'x' * 32_768}\n"
+    )
+
+    result = run(savings, annual_round, planner)
+
+    assert messages(result) == [
+        "Blad Åtgärdsplan, rad 2, kolumn Kommentar: "
+        "Säkerställ att detta värde har som mest 32767 tecken (den har 32768)."
+    ]

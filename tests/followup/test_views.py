@@ -509,3 +509,23 @@ def test_a_stale_goal_assessment_shows_their_analysis_and_keeps_mine(client, pla
     assert "<blockquote>Rasmus text</blockquote>" in page
     assert ">Petras text</textarea>" in page
     assert GoalAssessment.objects.get(round=round, goal=goal).analysis == "Rasmus text"
+
+
+def test_a_text_longer_than_an_excel_cell_is_refused_and_kept_in_the_form(client, reporter, round):
+    """Every text goes into workbooks, and an Excel cell holds 32,767 characters."""
+    client.force_login(reporter)
+    too_long = "x" * 32_768
+    data = {
+        "section": "events",
+        "n-events-section": "events",
+        "n-events-text": too_long,
+        "n-events-version": 0,
+    }
+
+    response = client.post(reverse("followup:narrative", args=[round.code, "FH"]), data)
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Text: Säkerställ att detta värde har som mest 32767 tecken (den har 32768)." in page
+    assert f">{too_long}</textarea>" in page
+    assert not Narrative.objects.exists()

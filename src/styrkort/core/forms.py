@@ -9,3 +9,9 @@ def with_version(form, version: int):
     moved = type(form)(posted, prefix=form.prefix)
     moved.is_valid()
     return moved
+
+
+def add_errors(form, error) -> None:
+    """A service's ValidationError on the form's fields, the rest above the form."""
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)

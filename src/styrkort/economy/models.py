@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from styrkort.core.fields import FreeTextField
 from styrkort.followup.models import FollowUpRound
 from styrkort.org.models import Unit
 from styrkort.plans.models import year_validators
@@ -161,7 +162,7 @@ class SavingsMeasure(models.Model):
     owner = models.CharField(_("responsible"), max_length=200, blank=True)
     estimated_effect = models.DecimalField(_("estimated effect (kr)"), null=True, blank=True, **AMOUNT)
     realised_effect = models.DecimalField(_("realised effect (kr)"), null=True, blank=True, **AMOUNT)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = FreeTextField(_("comment"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     # Raised by every save: an edit made on an older version is refused (economy/services.py).
     version = models.PositiveIntegerField(default=1, editable=False)

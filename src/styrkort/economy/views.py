@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from styrkort.core.forms import with_version
+from styrkort.core.forms import add_errors, with_version
 from styrkort.core.responses import xlsx_response
 from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.shortcuts import get_round_and_unit
@@ -93,8 +93,7 @@ def savings_measure_save(request, code: str, unit_code: str):
                 user=request.user, round=followup_round, unit=unit, pk=pk, **form.cleaned_data
             )
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_errors(form, error)
         except services.MeasureChanged as error:
             form = with_version(form, error.current.version)
             form.add_error(None, str(error))

@@ -7,9 +7,7 @@ Both keep a checked file under MEDIA_ROOT until it is confirmed, named by a toke
 import functools
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -28,6 +26,7 @@ from styrkort.followup.shortcuts import get_round, get_round_and_unit
 from .economy_file import TABLES as ECONOMY_TABLES
 from .followup_workbook import FOLLOWUP_SHEETS
 from .forms import EconomyFileUploadForm, FollowUpWorkbookUploadForm, WorkbookConfirmForm, WorkbookUploadForm
+from .pending import pending_path, pending_store
 from .services import (
     economy_import,
     followup_workbook_export,
@@ -42,10 +41,6 @@ from .workbook import SHEETS, ImportResult, Problem
 ImportRun = Callable[..., ImportResult]  # (source=bytes, dry_run=bool) -> ImportResult
 
 
-def _pending_path(token: uuid.UUID) -> Path:
-    return Path(settings.MEDIA_ROOT) / "pending-imports" / f"{token}.xlsx"
-
-
 def _check(request, form, run: ImportRun, session_key: str) -> tuple[ImportResult | None, uuid.UUID | None]:
     """A dry run of the uploaded file; a file without problems is kept for the confirm step."""
     if request.method != "POST" or not form.is_valid():
@@ -57,10 +52,7 @@ def _check(request, form, run: ImportRun, session_key: str) -> tuple[ImportResul
     result = run(source=content, dry_run=True)
     if not result.ok:
         return result, None
-    token = uuid.uuid4()
-    path = _pending_path(token)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    token = pending_store(content)
     request.session[session_key] = str(token)
     return result, token
 
@@ -69,7 +61,7 @@ def _confirm(request, run: ImportRun, session_key: str) -> ImportResult | None:
     """Import the file checked before, for real; None (with a message) when it is gone."""
     form = WorkbookConfirmForm(request.POST)
     token = str(form.cleaned_data["token"]) if form.is_valid() else None
-    path = _pending_path(form.cleaned_data["token"]) if token else None
+    path = pending_path(form.cleaned_data["token"]) if token else None
     if token is None or token != request.session.get(session_key) or not path.is_file():
         messages.error(request, _("The checked file is no longer available. Upload it again."))
         return None

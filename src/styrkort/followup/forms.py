@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from styrkort.core.fields import FREE_TEXT_MAX
 from styrkort.core.numbers import NumberError, parse_quantity
 from styrkort.org.models import Unit
 from styrkort.plans.models import Plan
@@ -13,10 +14,13 @@ from .status import IndicatorStatus, Trend
 class ActionReportForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=[("", "–"), *ActionStatus.choices])
     colour = forms.ChoiceField(label=_("Assessment"), choices=[("", "–"), *Colour.choices])
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=FREE_TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
     deviation = forms.CharField(
         label=_("Deviation"),
         required=False,
+        max_length=FREE_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("What differs from the plan, and what is done about it."),
     )
@@ -107,7 +111,9 @@ class IndicatorAssessmentForm(forms.Form):
         required=False,
         choices=[("", _("computed")), *Trend.choices],
     )
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=FREE_TEXT_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean(self):
         data = super().clean()
@@ -118,13 +124,20 @@ class IndicatorAssessmentForm(forms.Form):
 
 class GoalAssessmentForm(forms.Form):
     colour = forms.ChoiceField(label=_("Assessment"), choices=[("", "–"), *Colour.choices])
-    analysis = forms.CharField(label=_("Analysis"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    analysis = forms.CharField(
+        label=_("Analysis"),
+        required=False,
+        max_length=FREE_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class NarrativeForm(forms.Form):
     section = forms.ChoiceField(choices=NarrativeSection.choices, widget=forms.HiddenInput)
-    text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(
+        label=_("Text"), required=False, max_length=FREE_TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 

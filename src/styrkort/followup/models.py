@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from styrkort.core.fields import FreeTextField
 from styrkort.org.models import Unit
 from styrkort.plans.models import Action, Breakdown, Goal, Indicator, Plan, code_validator, year_validators
 
@@ -81,7 +82,7 @@ class RoundEvent(models.Model):
     kind = models.CharField(_("event"), max_length=10, choices=RoundEventKind.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(_("when"), auto_now_add=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = FreeTextField(_("reason"), blank=True)
     # On closing: what the round showed, kept even if it is reopened and closed again.
     snapshot = models.JSONField(null=True, blank=True, editable=False)
 
@@ -119,8 +120,8 @@ class ActionReport(Reported):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
     status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices)
     colour = models.CharField(_("assessment"), max_length=10, choices=Colour.choices)
-    comment = models.TextField(_("comment"), blank=True)
-    deviation = models.TextField(_("deviation"), blank=True)
+    comment = FreeTextField(_("comment"), blank=True)
+    deviation = FreeTextField(_("deviation"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -195,7 +196,7 @@ class IndicatorAssessment(Reported):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="assessments")
     status = models.CharField(_("status"), max_length=10, choices=IndicatorStatus.choices, blank=True)
     trend = models.CharField(_("trend"), max_length=10, choices=Trend.choices, blank=True)
-    reason = models.TextField(_("reason"))
+    reason = FreeTextField(_("reason"))
     history = HistoricalRecords()
 
     class Meta:
@@ -221,7 +222,7 @@ class GoalAssessment(Reported):
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="goal_assessments")
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="assessments")
     colour = models.CharField(_("assessment"), max_length=10, choices=Colour.choices)
-    analysis = models.TextField(_("analysis"), blank=True)
+    analysis = FreeTextField(_("analysis"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -241,7 +242,7 @@ class Narrative(Reported):
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="narratives")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="narratives")
     section = models.CharField(_("section"), max_length=20, choices=NarrativeSection.choices)
-    text = models.TextField(_("text"))
+    text = FreeTextField(_("text"))
     history = HistoricalRecords()
 
     class Meta:

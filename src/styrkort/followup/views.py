@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from styrkort.core.forms import with_version
+from styrkort.core.forms import add_errors, with_version
 from styrkort.core.history import history_entries
 from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
@@ -44,13 +44,6 @@ from .queries import (
 from .report import indicator_line, indicators_with_figures, round_report
 from .shortcuts import get_round
 from .status import green_share
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's validation errors on the form's fields, the rest above the form."""
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
-
 
 MANAGED_SHOWN = 50
 
@@ -94,7 +87,7 @@ def round_create(request):
             try:
                 round, _created = services.round_upsert(**data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The round %(round)s was set up.") % {"round": round.name})
                 return redirect("followup:overview", code=round.code)
@@ -322,7 +315,7 @@ def action_report_save(request, code: str, action_pk: int):
         except services.StaleEdit as error:
             conflict = error
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
     if conflict:
         report = conflict.current
         form = with_version(form, conflict.current.version)
@@ -391,7 +384,7 @@ def measurement_save(request, code: str, indicator_pk: int):
                     )
             saved = True
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         except services.StaleEdit as error:
             # Nothing was saved. The person's values stay in the form, beside what the other saved, and
             # the versions are brought up to date so that saving again is a choice, not an accident.
@@ -428,6 +421,7 @@ def narrative_save(request, code: str, unit_code: str):
     if section not in NarrativeSection.values:
         raise PermissionDenied(_("Unknown section."))
     form = NarrativeForm(request.POST, prefix=f"n-{section}")
+    conflict = None
     if form.is_valid():
         try:
             services.narrative_save(
@@ -438,20 +432,23 @@ def narrative_save(request, code: str, unit_code: str):
                 text=form.cleaned_data["text"],
                 version=form.cleaned_data["version"],
             )
-            messages.success(request, _("The text was saved."))
         except services.StaleEdit as error:
-            form = with_version(form, error.current.version)
-            return _conflict_page(
-                request,
-                round,
-                error,
-                heading=NarrativeSection(section).label.capitalize(),
-                theirs=error.current.text,
-                form_template="followup/_narrative_form.html",
-                context={"form": form, "section": NarrativeSection(section), "unit_code": unit.code},
+            conflict, form = error, with_version(form, error.current.version)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The text was saved."))
+            return HttpResponseRedirect(
+                reverse("followup:unit_report", args=[round.code, unit.code]) + f"#n-{section}"
             )
-    return HttpResponseRedirect(
-        reverse("followup:unit_report", args=[round.code, unit.code]) + f"#n-{section}"
+    return _form_page(
+        request,
+        round,
+        conflict,
+        heading=NarrativeSection(section).label.capitalize(),
+        theirs=conflict.current.text if conflict else "",
+        form_template="followup/_narrative_form.html",
+        context={"form": form, "section": NarrativeSection(section), "unit_code": unit.code},
     )
 
 
@@ -487,6 +484,7 @@ def goal_assessment_save(request, code: str, goal_pk: int):
     round = get_round(code)
     goal = get_object_or_404(Goal.objects.select_related("plan"), pk=goal_pk)
     form = _goal_form(goal, GoalAssessment.objects.filter(round=round, goal=goal).first(), request.POST)
+    conflict = None
     if form.is_valid():
         try:
             services.goal_assessment_save(
@@ -497,43 +495,41 @@ def goal_assessment_save(request, code: str, goal_pk: int):
                 analysis=form.cleaned_data["analysis"],
                 version=form.cleaned_data["version"],
             )
-            messages.success(request, _("%(code)s saved.") % {"code": goal.code})
         except services.StaleEdit as error:
-            return _conflict_page(
-                request,
-                round,
-                error,
-                heading=goal.code,
-                theirs=error.current.analysis,
-                theirs_label=error.current.get_colour_display(),
-                form_template="followup/_goal_form.html",
-                context={
-                    "form": with_version(form, error.current.version),
-                    "goal": goal,
-                    "unit_code": request.POST.get("unit", ""),
-                },
-            )
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return _back_to_unit(request, round, f"g-{goal.pk}")
+            conflict, form = error, with_version(form, error.current.version)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("%(code)s saved.") % {"code": goal.code})
+            return _back_to_unit(request, round, f"g-{goal.pk}")
+    return _form_page(
+        request,
+        round,
+        conflict,
+        heading=goal.code,
+        theirs=conflict.current.analysis if conflict else "",
+        theirs_label=conflict.current.get_colour_display() if conflict else "",
+        form_template="followup/_goal_form.html",
+        context={"form": form, "goal": goal, "unit_code": request.POST.get("unit", "")},
+    )
 
 
-def _conflict_page(request, round, error, *, heading, theirs, form_template, context, theirs_label=""):
-    """Nothing was saved: what the colleague saved, and beside it this person's text, still theirs to
-    save."""
+def _form_page(request, round, conflict, *, heading, theirs, form_template, context, theirs_label=""):
+    """Nothing was saved: the person's text stays theirs to save, with what was wrong, or (a conflict)
+    beside what the colleague saved meanwhile."""
     return render(
         request,
-        "followup/conflict_page.html",
+        "followup/form_page.html",
         {
             "round": round,
-            "conflict": error,
+            "conflict": conflict,
             "heading": heading,
             "theirs": theirs,
             "theirs_label": theirs_label,
             "form_template": form_template,
             **context,
         },
-        status=409,
+        status=409 if conflict else 400,
     )
 
 

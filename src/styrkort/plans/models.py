@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from styrkort.core.fields import FreeTextField
 from styrkort.org.models import Unit
 
 from .enums import (
@@ -76,8 +77,8 @@ class Plan(models.Model):
     )
     decided_on = models.DateField(_("decision date"), null=True, blank=True)
     diary_number = models.CharField(_("diary number"), max_length=60, blank=True)
-    vision = models.TextField(_("vision"), blank=True)
-    values = models.TextField(_("core values"), blank=True)
+    vision = FreeTextField(_("vision"), blank=True)
+    values = FreeTextField(_("core values"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -151,7 +152,7 @@ class GoalArea(models.Model):
         on_delete=models.SET_NULL,
         related_name="goal_areas",
     )
-    intention = models.TextField(_("intention"), blank=True)
+    intention = FreeTextField(_("intention"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
@@ -202,7 +203,7 @@ class Goal(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    description = models.TextField(_("description"), blank=True)
+    description = FreeTextField(_("description"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
@@ -265,7 +266,7 @@ class Indicator(models.Model):
     )
     code = models.CharField(_("code"), max_length=40, unique=True, validators=[code_validator])
     name = models.CharField(_("name"), max_length=400)
-    definition = models.TextField(_("definition"), blank=True)
+    definition = FreeTextField(_("definition"), blank=True)
     unit_of_measure = models.CharField(_("unit of measure"), max_length=20)
     direction = models.CharField(_("desired direction"), max_length=10, choices=Direction.choices)
     frequency = models.CharField(_("reporting frequency"), max_length=20, choices=Frequency.choices)
@@ -435,7 +436,7 @@ class Assignment(TimelineFields):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="assignments")
     number = models.CharField(_("number"), max_length=20, validators=[code_validator])
-    text = models.TextField(_("text"))
+    text = FreeTextField(_("text"))
     issuer = models.ForeignKey(
         Unit, verbose_name=_("issued by"), on_delete=models.PROTECT, related_name="issued_assignments"
     )
@@ -483,7 +484,7 @@ class Action(TimelineFields):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
     code = models.CharField(_("code"), max_length=40, validators=[code_validator])
-    text = models.TextField(_("text"))
+    text = FreeTextField(_("text"))
     units = models.ManyToManyField(
         Unit, verbose_name=_("responsible units"), related_name="actions", blank=True
     )

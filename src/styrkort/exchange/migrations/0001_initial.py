@@ -5,27 +5,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('followup', '0004_code_without_markup'),
-        ('org', '0002_membership_finance_role'),
+        ("followup", "0004_code_without_markup"),
+        ("org", "0002_membership_finance_role"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FrozenWorkbook',
+            name="FrozenWorkbook",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content', models.BinaryField()),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='followup.followupround')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='org.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("content", models.BinaryField()),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="followup.followupround",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="org.unit"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'frozen follow-up workbook',
-                'verbose_name_plural': 'frozen follow-up workbooks',
-                'constraints': [models.UniqueConstraint(fields=('round', 'unit'), name='one_frozen_workbook')],
+                "verbose_name": "frozen follow-up workbook",
+                "verbose_name_plural": "frozen follow-up workbooks",
+                "constraints": [
+                    models.UniqueConstraint(fields=("round", "unit"), name="one_frozen_workbook")
+                ],
             },
         ),
     ]
