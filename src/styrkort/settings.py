@@ -1,7 +1,6 @@
 """One settings module, configured only through environment variables (docs/configuration.md)."""
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -150,7 +149,9 @@ SESSION_COOKIE_AGE = SESSION_IDLE_HOURS * 3600
 # counted again from each try during the lock-out. Administrators unlock in the back office
 # (Access attempts) or with `styrkort axes_reset_username NAME`.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURES", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOCKOUT_MINUTES", 15))
+LOCKOUT_MINUTES = env_int("LOCKOUT_MINUTES", 15)  # doubled for every further failure (core/lockout.py)
+LOCKOUT_MAX_HOURS = env_int("LOCKOUT_MAX_HOURS", 24)
+AXES_COOLOFF_TIME = "styrkort.core.lockout.cool_off"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True

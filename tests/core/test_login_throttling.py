@@ -17,12 +17,13 @@ def try_login(client, username: str, password: str, address: str = "10.0.0.1"):
 def test_five_wrong_passwords_lock_the_account_and_the_right_one_no_longer_works(client, reader, settings):
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         assert try_login(client, reader.username, "fel-lösenord").status_code == 200
-    assert try_login(client, reader.username, "fel-lösenord").status_code == 429  # the fifth
+    fifth = try_login(client, reader.username, "fel-lösenord")
+    assert fifth.status_code == 429
+    assert "Försök igen om 15 minuter, kl." in fifth.content.decode()
 
     locked = try_login(client, reader.username, PASSWORD)
 
     assert locked.status_code == 429
-    assert "Försök igen om 15 minuter, kl." in locked.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -64,3 +65,25 @@ def test_a_right_password_before_the_limit_clears_the_count(client, reader, sett
         try_login(client, reader.username, "fel-lösenord")
 
     assert try_login(client, reader.username, PASSWORD).status_code == 302
+
+
+def test_every_further_try_during_the_pause_doubles_it(client, reader, settings):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        try_login(client, reader.username, "fel-lösenord")
+
+    sixth = try_login(client, reader.username, "fel-lösenord").content.decode()
+    seventh = try_login(client, reader.username, PASSWORD).content.decode()  # even the right one
+
+    assert "Försök igen om 30 minuter, kl." in sixth
+    assert "Försök igen om 60 minuter, kl." in seventh
+
+
+def test_the_pause_is_at_most_a_day(rf, reader, settings):
+    from axes.models import AccessAttempt
+
+    from styrkort.core.lockout import cool_off
+
+    AccessAttempt.objects.create(username=reader.username, ip_address="10.0.0.9", failures_since_start=40)
+    request = rf.post(reverse("login"), {"username": reader.username}, REMOTE_ADDR="10.0.0.8")
+
+    assert cool_off(request).total_seconds() == settings.LOCKOUT_MAX_HOURS * 3600

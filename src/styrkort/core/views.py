@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import render
@@ -9,6 +8,8 @@ from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
 from styrkort.org.rules import memberships_of
 from styrkort.plans.models import Action, Plan
+
+from .lockout import cool_off
 
 
 @login_required
@@ -38,6 +39,6 @@ def home(request):
 
 def locked_out(request, response=None, credentials=None):
     """django-axes' answer to a login after too many failures: when the person may try again."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    context = {"minutes": minutes, "until": timezone.localtime() + settings.AXES_COOLOFF_TIME}
+    pause = cool_off(request)
+    context = {"minutes": int(pause.total_seconds() // 60), "until": timezone.localtime() + pause}
     return render(request, "registration/locked_out.html", context, status=429)
