@@ -96,3 +96,52 @@ def test_a_sheet_with_too_many_rows_is_refused(db, demo_workbook, monkeypatch):
 def test_the_demo_workbook_is_far_inside_the_limits():
     assert engine.zip_problem(DEMO_WORKBOOK.read_bytes()) is None
     assert load(DEMO_WORKBOOK.read_bytes()).sheetnames[0] == "Enheter"
+
+
+def _with_sheet1(transform) -> bytes:
+    source = zipfile.ZipFile(DEMO_WORKBOOK)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                content = transform(content)
+            target.writestr(member, content)
+    return buffer.getvalue()
+
+
+def test_a_sheet_claiming_the_widest_range_is_read_to_its_last_real_column_only(db):
+    """A dimension of A1:XFD1048576 would pad every row to 16,384 cells; only 101 are read."""
+    import re
+
+    content = _with_sheet1(
+        lambda xml: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', xml)
+    )
+
+    result = plan_workbook_import(source=content, user=superuser(), dry_run=True)
+
+    assert result.ok, messages(result)
+
+
+def test_a_cell_beyond_the_hundredth_column_is_named(db):
+    cell = b'<c r="CW1" t="inlineStr"><is><t>x</t></is></c>'  # column 101 of the header row
+    content = _with_sheet1(lambda xml: xml.replace(b"</row>", cell + b"</row>", 1))
+
+    result = plan_workbook_import(source=content, user=superuser(), dry_run=True)
+
+    assert "Raden har fler än 100 kolumner, det mesta ett blad får ha." in " ".join(messages(result))
+
+
+def test_a_workbook_with_too_many_texts_is_refused_before_it_is_opened(db):
+    source = zipfile.ZipFile(DEMO_WORKBOOK)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            if member.filename != "xl/sharedStrings.xml":
+                target.writestr(member, source.read(member))
+        strings = b"".join(b"<si><t>%d</t></si>" % i for i in range(800_000))
+        target.writestr("xl/sharedStrings.xml", b"<sst>" + strings + b"</sst>")
+
+    result = plan_workbook_import(source=buffer.getvalue(), user=superuser())
+
+    assert messages(result)[0].startswith("Arbetsbokens texter tar 1")

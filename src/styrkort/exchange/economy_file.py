@@ -461,9 +461,9 @@ class _CsvSheet:
     def __init__(self, rows: list[list[str]]):
         self.rows = rows
 
-    def iter_rows(self):
+    def iter_rows(self, max_col: int | None = None):
         for row in self.rows:
-            yield tuple(_Cell(value) for value in row)
+            yield tuple(_Cell(value) for value in row[:max_col])
 
 
 class UnreadableFile(ValueError):

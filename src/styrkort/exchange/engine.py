@@ -41,6 +41,11 @@ MAX_ZIP_MEMBERS = 500  # a workbook is a few dozen parts
 MAX_ZIP_RATIO = 100  # real sheets compress 3-20 times; a bomb thousands of times
 BOMB_CHECKED_FROM = 1024 * 1024  # a small part may compress as well as it likes
 MAX_ROWS = 100_000  # rows per sheet: the largest region's plan is a few thousand
+# Columns read per row: the sheets have at most a few dozen. A sheet claiming 16,384 columns would
+# otherwise be padded to that width on every row; a value in column 101 is refused, beyond it unread.
+MAX_COLUMNS = 100
+# The shared strings are held in memory whole, as Python strings (many times their XML size).
+MAX_SHARED_STRINGS_MB = 10
 Source = Path | BinaryIO | bytes
 
 
@@ -137,6 +142,13 @@ def zip_problem(content: bytes) -> str | None:
             "Save only the sheets the import needs and try again."
         ) % {"mb": round(unpacked / 1024 / 1024), "max": settings.MAX_UNPACKED_MB}
     for member in members:
+        if member.filename.lower().endswith("sharedstrings.xml") and member.file_size > (
+            MAX_SHARED_STRINGS_MB * 1024 * 1024
+        ):
+            return _(
+                "The workbook's texts take %(mb)s MB, more than the %(max)s MB a workbook may hold. "
+                "Save only the sheets the import needs and try again."
+            ) % {"mb": round(member.file_size / 1024 / 1024), "max": MAX_SHARED_STRINGS_MB}
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > BOMB_CHECKED_FROM and ratio > MAX_ZIP_RATIO:
             return _(
@@ -239,7 +251,7 @@ UNREADABLE_CELL = (ValueError, OverflowError, TypeError, KeyError, IndexError, A
 
 def rows_of(worksheet, sheet_name: str, result: ImportResult) -> Iterator[tuple]:
     """The worksheet's rows; a row that cannot be read ends them with a problem naming the sheet and row."""
-    rows = worksheet.iter_rows()
+    rows = worksheet.iter_rows(max_col=MAX_COLUMNS + 1)
     last_row = 0
     while True:
         try:
@@ -262,7 +274,18 @@ def rows_of(worksheet, sheet_name: str, result: ImportResult) -> Iterator[tuple]
             )
             return
         last_row = next((cell.row for cell in cells if getattr(cell, "row", None)), last_row + 1)
-        yield cells
+        if len(cells) > MAX_COLUMNS and not _blank(cells[MAX_COLUMNS]):
+            result.problems.append(
+                Problem(
+                    sheet_name,
+                    last_row,
+                    None,
+                    _("The row has more than %(max)s columns, the most a sheet may have.")
+                    % {"max": MAX_COLUMNS},
+                )
+            )
+            return
+        yield cells[:MAX_COLUMNS]
 
 
 def _says_nothing(sheet: Sheet, columns: dict[int, Column], by_position: dict) -> bool:
