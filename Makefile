@@ -38,9 +38,10 @@ messages: deps
 demo: setup
 	$(STYRKORT) demo
 
+# The background worker runs beside the web server (large imports wait for it) and stops with it.
 serve:
 	@echo "Styrkort serves the demo at http://127.0.0.1:8000 (Ctrl-C stops it)."
-	$(STYRKORT) runserver 127.0.0.1:8000
+	$(STYRKORT) db_worker --no-reload --interval 1 & trap 'kill $$! 2>/dev/null' EXIT; $(STYRKORT) runserver 127.0.0.1:8000
 
 # The whole suite: lint, then every test on SQLite and, when STYRKORT_TEST_POSTGRES_URL names a
 # server (CI sets it), on PostgreSQL, each pass on all cores (tests/suite.sh). Browser tests need Chromium:

@@ -15,3 +15,6 @@ CSRF_COOKIE_SECURE = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
 STATIC_ROOT = tempfile.mkdtemp(prefix="styrkort-test-static-")  # served through the finders in tests
 WHITENOISE_USE_FINDERS = True
+# Background work runs at once, in the test's transaction; tests/exchange/test_background_imports.py
+# runs the real database queue and worker as well.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "styrkort.core",
     "styrkort.org",
     "styrkort.plans",
@@ -205,6 +207,10 @@ X_FRAME_OPTIONS = "DENY"
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
 # The most an uploaded workbook may unpack to, in megabytes (decompression bombs are refused).
 MAX_UNPACKED_MB = env_int("MAX_UNPACKED_MB", 50)
+# Uploads larger than this are checked and saved by a background worker (`styrkort db_worker`), so a
+# web worker is never held for long; smaller ones at once.
+BACKGROUND_IMPORT_KB = env_int("BACKGROUND_IMPORT_KB", 24)
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # A checked upload nobody confirms is removed after this many hours.
 PENDING_IMPORT_HOURS = env_int("PENDING_IMPORT_HOURS", 24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

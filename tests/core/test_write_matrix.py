@@ -428,6 +428,7 @@ READ_ONLY_URLS = {
     "economy:xlsx",
     "exchange:download",
     "exchange:followup_download",
+    "exchange:job",  # a background import's progress, for the person who started it
     "org:unit_list",
     "org:unit",
     "plans:plan_list",

@@ -128,7 +128,7 @@ def test_the_page_refuses_a_planners_change_of_another_units_plan(client, planne
     client.force_login(planner)
     upload = SimpleUploadedFile("plan.xlsx", save(demo_workbook), content_type=XLSX)
 
-    response = client.post(reverse("exchange:import"), {"workbook": upload})
+    response = client.post(reverse("exchange:import"), {"workbook": upload}, follow=True)
 
     assert response.status_code == 422
     assert "Du får inte ändra planen RPB-2022: den ägs av Regionfullmäktige." in response.content.decode()

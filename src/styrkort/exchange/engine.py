@@ -44,6 +44,7 @@ MAX_ROWS = 100_000  # rows per sheet: the largest region's plan is a few thousan
 # Columns read per row: the sheets have at most a few dozen. A sheet claiming 16,384 columns would
 # otherwise be padded to that width on every row; a value in column 101 is refused, beyond it unread.
 MAX_COLUMNS = 100
+PROGRESS_EVERY = 100  # rows between reports of how far an import has come
 # The shared strings are held in memory whole, as Python strings (many times their XML size).
 MAX_SHARED_STRINGS_MB = 10
 Source = Path | BinaryIO | bytes
@@ -212,6 +213,8 @@ def read_rows(sheet: Sheet, worksheet, result: ImportResult) -> Iterator[tuple[i
                 )
             )
             return
+        if result.progress is not None and row_number % PROGRESS_EVERY == 0:
+            result.progress(sheet.name, row_number)
         by_position = dict(enumerate(cells))
         if all(_blank(cell) for cell in by_position.values()) or _says_nothing(sheet, columns, by_position):
             continue

@@ -34,7 +34,7 @@ from .workbook import SHEETS, ImportResult, Problem
 R = TypeVar("R", bound=ImportResult)
 
 
-def plan_workbook_import(*, source: Source, user, dry_run: bool = False) -> ImportResult:
+def plan_workbook_import(*, source: Source, user, dry_run: bool = False, progress=None) -> ImportResult:
     """Read a plan workbook and save it, or nothing of it. `dry_run` checks everything and saves nothing.
 
     `user` is the person importing: every row that changes something is checked against what they
@@ -44,7 +44,7 @@ def plan_workbook_import(*, source: Source, user, dry_run: bool = False) -> Impo
     def read(workbook, result: ImportResult) -> None:
         import_sheets(workbook, result, SHEETS, {"user": user})
 
-    return _import_all_or_nothing(source, ImportResult(dry_run=dry_run), read)
+    return _import_all_or_nothing(source, ImportResult(dry_run=dry_run, progress=progress), read)
 
 
 def plan_workbook_export() -> bytes:
@@ -60,6 +60,7 @@ def followup_workbook_import(
     unit: Unit | None = None,
     dry_run: bool = False,
     overwrite: bool = False,
+    progress=None,
 ) -> FollowUpImportResult:
     """Read what one unit reports in one round (docs/followup-workbook.md) and save it, or nothing of it.
 
@@ -70,7 +71,7 @@ def followup_workbook_import(
     A row someone else saved after the file was downloaded (its Version column is behind) is left as
     they saved it and listed in `result.left_alone`, unless `overwrite` says to save it anyway.
     """
-    result = FollowUpImportResult(dry_run=dry_run)
+    result = FollowUpImportResult(dry_run=dry_run, progress=progress)
 
     def read(workbook, result: FollowUpImportResult) -> None:
         scope = scope_from_workbook(workbook, result, user=user, round=round, unit=unit, overwrite=overwrite)
@@ -116,7 +117,7 @@ def followup_workbooks_release(round: FollowUpRound) -> None:
 
 
 def economy_import(
-    *, source: Source, round: FollowUpRound, user, dry_run: bool = False
+    *, source: Source, round: FollowUpRound, user, dry_run: bool = False, progress=None
 ) -> EconomyImportResult:
     """Read an economy or staff file (CSV or XLSX, docs/ekonomiimport.md) into `round`, or nothing of it.
 
@@ -127,7 +128,7 @@ def economy_import(
     from styrkort.economy.rules import may_import_economy
     from styrkort.economy.services import indicator_figures_save
 
-    result = EconomyImportResult(dry_run=dry_run)
+    result = EconomyImportResult(dry_run=dry_run, progress=progress)
     if not round.is_open:
         result.problems.append(Problem("", None, None, str(RoundClosed(round))))
         return result

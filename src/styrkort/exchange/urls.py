@@ -6,6 +6,7 @@ app_name = "exchange"
 urlpatterns = [
     path("planarbetsbok/ladda-ner/", views.workbook_download, name="download"),
     path("planarbetsbok/importera/", views.workbook_import, name="import"),
+    path("importer/<uuid:pk>/", views.job_status, name="job"),
     path(
         "uppfoljning/<str:round_code>/enheter/<str:unit_code>/arbetsbok/",
         views.followup_download,

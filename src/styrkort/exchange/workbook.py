@@ -747,6 +747,8 @@ class LeftAlone(StyrkortError):
 class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     left_alone: list[Problem] = field(default_factory=list)  # rows passed over, each with the reason
+    # progress(sheet, row) now and then while rows are read: how far a background import has come
+    progress: Callable[[str, int], None] | None = field(default=None, repr=False, compare=False)
     counts: dict[str, SheetCount] = field(default_factory=dict)
     dry_run: bool = False
     refused_codes: set[str] = field(default_factory=set)  # codes defined on rows that were refused
