@@ -157,11 +157,14 @@ def _upload_page(
 
 
 def _finished_job(request, job_id: str) -> ImportJob | None:
-    """The person's own job if it has finished; None while it runs (404 for anyone else's)."""
+    """The person's own job of this page if it has finished; None while it runs (404 for anyone
+    else's, or another page's)."""
     try:
         job = get_object_or_404(ImportJob, pk=uuid.UUID(job_id), user=request.user)
     except ValueError:
         raise Http404 from None
+    if job_page_url(job) != request.path:
+        raise Http404
     return job if job.state == ImportJob.State.DONE else None
 
 
