@@ -127,3 +127,28 @@ def test_a_stored_result_reads_back_as_it_was(demo, demo_workbook):
 
     assert [str(p) for p in again.problems] == [str(p) for p in result.problems]
     assert again.counts == result.counts
+
+
+def test_a_checked_job_is_confirmed_after_logging_in_again(client, planner, demo_workbook):
+    client.force_login(planner)
+    upload = SimpleUploadedFile("plan.xlsx", save(demo_workbook), content_type=XLSX)
+    preview = client.post(reverse("exchange:import"), {"workbook": upload}, follow=True)
+    token = preview.context["token"]
+    client.logout()
+    client.force_login(planner)
+
+    confirmed = client.post(reverse("exchange:import"), {"token": token}, follow=True)
+
+    assert confirmed.redirect_chain[-1][0] == reverse("plans:plan_list")
+
+
+def test_someone_elses_checked_file_is_not_confirmed(client, planner, administrator, demo_workbook):
+    client.force_login(planner)
+    upload = SimpleUploadedFile("plan.xlsx", save(demo_workbook), content_type=XLSX)
+    token = client.post(reverse("exchange:import"), {"workbook": upload}, follow=True).context["token"]
+    client.force_login(administrator)
+
+    refused = client.post(reverse("exchange:import"), {"token": token}, follow=True)
+
+    assert "Den kontrollerade filen finns inte längre kvar." in refused.content.decode()
+    assert ImportJob.objects.filter(stage=ImportJob.Stage.SAVE).count() == 0

@@ -98,7 +98,7 @@ def _confirm(request, page: ImportPage, session_key: str):
     form = WorkbookConfirmForm(request.POST)
     token = str(form.cleaned_data["token"]) if form.is_valid() else None
     path = pending_path(form.cleaned_data["token"]) if token else None
-    if token is None or token != request.session.get(session_key) or not path.is_file():
+    if token is None or not path.is_file() or not _may_confirm(request, token, session_key):
         messages.error(request, _("The checked file is no longer available. Upload it again."))
         return None
     request.session.pop(session_key, None)
@@ -111,6 +111,15 @@ def _confirm(request, page: ImportPage, session_key: str):
     result = page.run(request, source=path.read_bytes(), **options)
     path.unlink(missing_ok=True)
     return result
+
+
+def _may_confirm(request, token: str, session_key: str) -> bool:
+    """The file was checked in this session, or by this person's background job on this page (they
+    may have left the page, or logged in again, while it ran)."""
+    if token == request.session.get(session_key):
+        return True
+    jobs = ImportJob.objects.filter(user=request.user, token=token, stage=ImportJob.Stage.CHECK)
+    return any(job_page_url(job) == request.path for job in jobs.select_related("round", "unit"))
 
 
 def _saved(request, result: ImportResult, done_url: str):
