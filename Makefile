@@ -10,9 +10,14 @@ export STYRKORT_DEBUG ?= true
 
 run: setup demo serve
 
-setup: deps assets messages
+setup: deps assets messages .env
 	@mkdir -p var
 	$(STYRKORT) migrate --no-input -v0
+
+# Debug on and a key of its own, so `.venv/bin/styrkort …` works in a new shell; never overwritten.
+.env:
+	@printf 'STYRKORT_DEBUG=true\nSTYRKORT_SECRET_KEY=%s\n' "$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "Wrote .env (debug on, a generated secret key) for commands run in a new shell."
 
 deps: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml

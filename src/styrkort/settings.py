@@ -4,12 +4,18 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from dotenv import load_dotenv
 from csp.constants import NONCE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
+
+# A checkout's .env (`make setup` writes one with debug on and a generated key) is read, so that
+# `.venv/bin/styrkort …` works in a new shell; what the environment sets wins. An installed package
+# has no checkout around it, so production is configured by its environment only.
+load_dotenv(PROJECT_DIR / ".env", override=False)
 
 
 def env(name: str, default: str = "") -> str:

@@ -110,3 +110,13 @@ def test_the_example_environments_key_does_not_start_a_server(tmp_path):
 
     assert result.returncode != 0
     assert "STYRKORT_SECRET_KEY is too weak" in result.stderr
+
+
+def test_missing_configuration_is_one_clear_line_not_a_traceback(tmp_path):
+    result = _check_deploy(STYRKORT_DEBUG="false", STYRKORT_SECRET_KEY="", STYRKORT_VAR_DIR=str(tmp_path))
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "styrkort: STYRKORT_SECRET_KEY must be set when STYRKORT_DEBUG is not true "
+        "(see docs/configuration.md)"
+    )

@@ -313,6 +313,26 @@ def round_create(world: World, place: str, role: str):
     return FollowUpRound.objects.filter(code="DR1-2024-NY").exists
 
 
+def round_create_command(world: World, place: str, role: str):
+    plans, units = {"RUF": ("RUF-2023", "RUF"), "RS": ("RPB-2022", "RF")}[place]
+    dates = ("--as-of", "2024-04-30", "--deadline", "2024-05-15")
+    command(
+        role,
+        "create-round",
+        "DR1-2024-NY",
+        "--name",
+        "Delårsrapport 1 2024",
+        "--kind",
+        "interim_1",
+        *dates,
+        "--plans",
+        plans,
+        "--units",
+        units,
+    )
+    return FollowUpRound.objects.filter(code="DR1-2024-NY").exists
+
+
 def _plan_code(place: str) -> str:
     return {"RUF": "RUF-2023", "RS": "RPB-2022"}[place]
 
@@ -392,6 +412,7 @@ MATRIX: dict[str, tuple[Write, dict[str, set[str]]]] = {
     "import-economy": (economy_import_command, UNIT_FIGURES),
     "import-economy (kontoplan)": (chart_import_command, CHART),
     "close-round": (close_command, PLANNING),
+    "create-round": (round_create_command, PLANNING),
 }
 
 CASES = [

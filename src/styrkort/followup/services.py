@@ -66,6 +66,28 @@ def round_upsert(*, code: str, plans: list, units: list[Unit], **values) -> tupl
     return upsert(FollowUpRound, lookup={"code": code}, values=values, many={"plans": plans, "units": units})
 
 
+@transaction.atomic
+def round_set_up(*, user, code: str, plans: list, units: list[Unit], **values) -> FollowUpRound:
+    """A new round, set up by a person: planners for the plans their units own and with their own
+    units reporting, administrators for any (the page and `create-round` alike)."""
+    if not rules.may_set_up_round(user, plans):
+        raise NotAllowed(_("You may only set up rounds for plans that your units own."))
+    outside = rules.units_not_managed(user, units)
+    if outside:
+        raise ValidationError(
+            {
+                "units": _(
+                    "Only your own units and those below them may report in your round; not %(codes)s."
+                )
+                % {"codes": ", ".join(unit.code for unit in outside)}
+            }
+        )
+    if FollowUpRound.objects.filter(code=code).exists():
+        raise ValidationError({"code": _("The code %(code)s is already used.") % {"code": code}})
+    created, _created = round_upsert(code=code, plans=plans, units=units, **values)
+    return created
+
+
 def _open_round_locked(round: FollowUpRound) -> FollowUpRound:
     """Re-read whether the round is closed inside the transaction, so a save cannot slip past a
     concurrent close. The caller's object is kept: its prefetched plans and units are reused."""

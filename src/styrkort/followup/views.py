@@ -71,26 +71,13 @@ def round_create(request):
     """Planners set up a round for the plans their units own; administrators for any."""
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if not rules.may_set_up_round(request.user, data["plans"]):
-            raise PermissionDenied(_("You may only set up rounds for plans that your units own."))
-        outside = rules.units_not_managed(request.user, data["units"])
-        if outside:
-            form.add_error(
-                "units",
-                _("Only your own units and those below them may report in your round; not %(codes)s.")
-                % {"codes": ", ".join(unit.code for unit in outside)},
-            )
-        elif FollowUpRound.objects.filter(code=data["code"]).exists():
-            form.add_error("code", _("The code %(code)s is already used.") % {"code": data["code"]})
+        try:
+            round = services.round_set_up(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
         else:
-            try:
-                round, _created = services.round_upsert(**data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The round %(round)s was set up.") % {"round": round.name})
-                return redirect("followup:overview", code=round.code)
+            messages.success(request, _("The round %(round)s was set up.") % {"round": round.name})
+            return redirect("followup:overview", code=round.code)
     elif not rules.may_set_up_round(request.user, []):
         raise PermissionDenied(_("Only planners and administrators set up rounds."))
     return render(request, "followup/round_form.html", {"form": form})
