@@ -61,6 +61,17 @@ def test_the_young_peoples_mental_health_is_red_against_its_target(annual_page):
     assert "målet nås inte" in row_text(annual_page, "indicator-RUF-I1.4")
 
 
+def test_a_result_above_a_bare_zero_target_is_met(annual_page):
+    """Seed 002: "Ekonomiskt resultat 0 mnkr +1,0 mnkr Positiv". A target printed as a bare value is
+    reached in the indicator's direction (higher is better: at least 0), so +1,0 meets it."""
+    text = row_text(annual_page, "indicator-RUF-I6.1")
+
+    assert "≥ 0 mnkr" in text
+    assert "2023: 1 mnkr ✓ målet nås" in text  # the seed's "+1,0": the number format is issue 13's
+    assert "målet nås inte" not in text
+    assert "Tryckt" not in annual_page  # no transcription note reaches a reader
+
+
 def test_every_action_of_the_seed_has_its_appendix_comment(annual_page):
     text = row_text(annual_page, "action-RUF-2023-RF6")
     assert "Fyra av länets kommuner är nu involverade i det arbetet." in text

@@ -84,3 +84,16 @@ def test_adopted_plan_needs_decision(demo):
     plan.decided_on = None
 
     assert set(errors_of(plan)) == {"decided_by", "decided_on"}
+
+
+@pytest.mark.parametrize(
+    ("direction", "implied"),
+    [
+        ("higher", Comparator.GTE),
+        ("lower", Comparator.LTE),
+        ("keep", Comparator.EQ),
+        ("actual", Comparator.EQ),
+    ],
+)
+def test_a_bare_target_is_reached_in_the_indicators_direction(direction, implied):
+    assert Comparator.implied_by(direction) is implied

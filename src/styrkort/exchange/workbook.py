@@ -658,7 +658,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Indikator", "indicator", indicator_ref, required=True),
             Column("År", "year", read_int, required=True),
             Column("Indelning", "breakdown", read_breakdown),
-            Column("Jämförelse", "comparator", choice_reader(COMPARATORS), required=True),
+            Column("Jämförelse", "comparator", choice_reader(COMPARATORS)),
             Column("Värde", "value", read_decimal),
             Column("Till år", "by_year", read_int),
             Column("Kommentar", "note"),

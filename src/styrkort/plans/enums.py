@@ -74,6 +74,12 @@ class Comparator(models.TextChoices):
     def needs_value(self) -> bool:
         return self is not Comparator.KEEP
 
+    @classmethod
+    def implied_by(cls, direction: str) -> "Comparator":
+        """A target printed as a bare value ("0 mnkr", "100 %") is to be reached in the indicator's
+        desired direction: at least it when higher is better, at most when lower is, else exactly."""
+        return {Direction.HIGHER: cls.GTE, Direction.LOWER: cls.LTE}.get(Direction(direction), cls.EQ)
+
 
 class TimelineKind(models.TextChoices):
     NONE = "", _("no timeline")

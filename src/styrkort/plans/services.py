@@ -8,6 +8,7 @@ from styrkort.core.services import upsert
 from styrkort.org.models import Unit
 from styrkort.org.rules import is_administrator
 
+from .enums import Comparator
 from .models import (
     Action,
     Assignment,
@@ -90,6 +91,9 @@ def indicator_upsert(*, user, code: str, breakdowns: list[Breakdown], **values) 
 
 
 def target_upsert(*, user, indicator: Indicator, year: int, breakdown: Breakdown | None, **values):
+    """A target; one given without a comparator takes it from the indicator's desired direction."""
+    if not values.get("comparator") and values.get("value") is not None:
+        values["comparator"] = Comparator.implied_by(indicator.direction)
     return upsert(
         Target,
         lookup={"indicator": indicator, "year": year, "breakdown": breakdown},
