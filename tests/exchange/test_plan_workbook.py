@@ -12,7 +12,7 @@ from styrkort.plans.enums import Comparator, Direction, Frequency, TimelineKind
 from styrkort.plans.models import Action, Assignment, Goal, Indicator, Plan, Target
 from tests.people import superuser
 
-from .conftest import load, save, workbook_content
+from .conftest import find_row, load, save, workbook_content
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
@@ -330,3 +330,18 @@ def test_workbook_exported_is_a_real_xlsx(demo):
     ]
     assert [c.value for c in workbook["Åtgärder"][1]][:4] == ["Plan", "Kod", "Text", "Tidplan"]
     assert io.BytesIO(plan_workbook_export()).read(4) == b"PK\x03\x04"
+
+
+def test_two_actions_of_one_plan_with_the_same_text_are_warned_about_not_refused(demo, demo_workbook):
+    actions = demo_workbook["Åtgärder"]
+    run_6 = find_row(actions, Plan="RUF-2023", Kod="RUN 6")
+    text = actions.cell(row=run_6, column=3).value
+    actions.append(["RUF-2023", "RUN 99", f"  {text.upper()} ", "2024", "LS"])
+
+    result = plan_workbook_import(source=save(demo_workbook), user=superuser(), dry_run=True)
+
+    assert result.ok, [str(p) for p in result.problems]
+    assert [str(w) for w in result.warnings] == [
+        f"Blad Åtgärder, rad {actions.max_row}, kolumn Text: "
+        f"Samma text som på rad {run_6}, i planen RUF-2023: är det samma åtgärd två gånger?"
+    ]

@@ -185,9 +185,13 @@ def import_sheets(
 
 def _import_sheet(sheet: Sheet, worksheet, result: ImportResult, context: dict[str, Any]) -> SheetCount:
     count = SheetCount()
+    read = []
     for row_number, values, codes in read_rows(sheet, worksheet, result):
+        read.append((row_number, values))
         if not save_row(sheet, values, row_number, result, count, context):
             result.refused_codes |= codes
+    if sheet.warn is not None:
+        result.warnings.extend(sheet.warn(read))
     return count
 
 

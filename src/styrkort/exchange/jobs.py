@@ -161,6 +161,7 @@ def result_to_json(result: ImportResult) -> dict:
     return {
         "problems": [asdict(problem) for problem in result.problems],
         "left_alone": [asdict(problem) for problem in result.left_alone],
+        "warnings": [asdict(problem) for problem in result.warnings],
         "counts": {sheet: asdict(count) for sheet, count in result.counts.items()},
         "dry_run": result.dry_run,
         "measurements": getattr(result, "measurements", 0),
@@ -171,6 +172,7 @@ def result_from_json(data: dict) -> StoredImportResult:
     return StoredImportResult(
         problems=[Problem(**problem) for problem in data["problems"]],
         left_alone=[Problem(**problem) for problem in data["left_alone"]],
+        warnings=[Problem(**problem) for problem in data.get("warnings", [])],
         counts={sheet: SheetCount(**count) for sheet, count in data["counts"].items()},
         dry_run=data["dry_run"],
         measurements=data["measurements"],

@@ -18,6 +18,8 @@ def report_import(command, result, *, dry_run: bool) -> None:
             ngettext("%(n)s problem; nothing was saved.", "%(n)s problems; nothing was saved.", count)
             % {"n": count}
         )
+    for warning in result.warnings:
+        command.stdout.write(_("Warning: %(warning)s") % {"warning": warning})
     for row in result.left_alone:
         command.stdout.write(_("Left alone: %(row)s") % {"row": row})
     for sheet, count in result.counts.items():

@@ -309,6 +309,8 @@ class Sheet:
     export: Callable[..., Iterable[dict[str, Any]]]
     # A row whose cells in these columns are all blank says nothing and is skipped.
     skip_when_blank: tuple[str, ...] = ()
+    # warn(rows) -> warnings about the sheet's rows [(row number, values)] that do not stop the import
+    warn: Callable[[list[tuple[int, dict]]], Iterable["Problem"]] | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -710,6 +712,7 @@ SHEETS: tuple[Sheet, ...] = (
         key=("plan", "code"),
         save=_ordered(plan_services.action_upsert),
         export=_export_actions,
+        warn=lambda rows: _same_text_warnings("Åtgärder", rows),
     ),
 )
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
@@ -739,6 +742,26 @@ class SheetCount:
     updated: int = 0
 
 
+def _same_text_warnings(sheet: str, rows: list[tuple[int, dict]]) -> Iterable[Problem]:
+    """Two actions of one plan with the same text are most likely one action entered twice; the
+    planner hears of it, and both are imported (they may differ in what the text does not say)."""
+    by_text: dict[tuple, list[int]] = {}
+    for row_number, values in rows:
+        plan = values.get("plan")
+        text = " ".join(str(values.get("text") or "").split()).casefold()
+        if plan is not None and text:
+            by_text.setdefault((getattr(plan, "code", plan), text), []).append(row_number)
+    for (plan_code, _text), row_numbers in by_text.items():
+        if len(row_numbers) > 1:
+            yield Problem(
+                sheet,
+                row_numbers[-1],
+                "Text",
+                _("The same text as on row %(rows)s, in the plan %(plan)s: is it the same action twice?")
+                % {"rows": ", ".join(str(n) for n in row_numbers[:-1]), "plan": plan_code},
+            )
+
+
 class LeftAlone(StyrkortError):
     """A row the import passes over on purpose, saying why; it is listed, and the rest is saved."""
 
@@ -747,6 +770,7 @@ class LeftAlone(StyrkortError):
 class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     left_alone: list[Problem] = field(default_factory=list)  # rows passed over, each with the reason
+    warnings: list[Problem] = field(default_factory=list)  # worth a look, but nothing is refused
     # progress(sheet, row) now and then while rows are read: how far a background import has come
     progress: Callable[[str, int], None] | None = field(default=None, repr=False, compare=False)
     counts: dict[str, SheetCount] = field(default_factory=dict)
