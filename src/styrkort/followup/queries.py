@@ -34,10 +34,12 @@ def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = Non
     """
     units = round_unit_ids(round) if unit_ids is None else round_unit_ids(round) & unit_ids
     responsible = Action.units.through.objects.filter(action_id=OuterRef("pk"), unit_id__in=units)
+    any_unit = Action.units.through.objects.filter(action_id=OuterRef("pk"))
     return (
         Action.objects.filter(plan__in=round.plans.all())
         .filter(Q(timeline_end_year__isnull=True) | Q(timeline_end_year__gte=round.year))
-        .filter(Exists(responsible))
+        # An action without responsible units is its plan's owner's to report (responsible_unit_ids).
+        .filter(Exists(responsible) | (~Exists(any_unit) & Q(plan__owner__in=units)))
         .select_related("plan", "area", "goal", "goal__plan")
         .prefetch_related(
             "units",
@@ -58,12 +60,18 @@ def indicators_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = 
     )
 
 
+def responsible_unit_ids(action: Action) -> list[int]:
+    """The units that report an action: those responsible for it, or, when none is named (an
+    activity list without an owner column), the plan's owner. Nothing falls outside every round."""
+    return [unit.pk for unit in action.units.all()] or [action.plan.owner_id]
+
+
 def round_covers_action(round: FollowUpRound, action: Action) -> bool:
     """actions_in_round's rule for one loaded action, without a query per check."""
     return (
         action.plan_id in {plan.pk for plan in round.plans.all()}
         and (action.timeline_end_year is None or action.timeline_end_year >= round.year)
-        and any(unit.pk in round_unit_ids(round) for unit in action.units.all())
+        and any(pk in round_unit_ids(round) for pk in responsible_unit_ids(action))
     )
 
 

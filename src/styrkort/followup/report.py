@@ -19,7 +19,14 @@ from styrkort.plans.models import GoalArea, Target
 
 from .enums import ActionStatus, Colour, NarrativeSection, RoundKind
 from .models import FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
-from .queries import action_report_of, actions_in_round, goals_of, indicators_in_round, round_units
+from .queries import (
+    action_report_of,
+    actions_in_round,
+    goals_of,
+    indicators_in_round,
+    responsible_unit_ids,
+    round_units,
+)
 from .status import GreenShare, IndicatorStatus, Trend, green_share, indicator_status, trend
 
 TOTAL = ""  # the breakdown key of the total
@@ -318,7 +325,7 @@ def _unit_paths(units) -> dict[int, list[str]]:
 def _action_line(action, unit_paths: dict[int, list[str]]) -> ActionLine:
     report = action_report_of(action)
     units = list(action.units.all())
-    within = sorted({code for unit in units for code in unit_paths.get(unit.pk, [])})
+    within = sorted({code for pk in responsible_unit_ids(action) for code in unit_paths.get(pk, [])})
     line = ActionLine(
         pk=action.pk,
         plan=action.plan.code,

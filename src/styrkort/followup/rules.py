@@ -11,6 +11,7 @@ the API. A permission about something in a round takes the pair (round, item) as
 
 import rules
 
+from styrkort.followup.queries import responsible_unit_ids
 from styrkort.org.enums import Role
 from styrkort.org.rules import REPORTING_ROLES, is_administrator, may_manage_unit, unit_ids_with_role
 
@@ -73,7 +74,7 @@ def may_report_action(user, round, action) -> bool:
     if is_administrator(user) or action.plan.owner_id in _planner_units(user):
         return True
     reporting = _reporting_units(user)
-    return any(unit.pk in reporting for unit in action.units.all())
+    return any(pk in reporting for pk in responsible_unit_ids(action))
 
 
 def may_report_indicator(user, round, indicator) -> bool:

@@ -59,6 +59,19 @@ class StaleEdit(StyrkortError):
         self.current = current
 
 
+class EmptyRound(StyrkortError):
+    """A round whose plans and units hold nothing to report: closing it would record "all reported"."""
+
+    def __init__(self, round: FollowUpRound):
+        super().__init__(
+            _(
+                "The round %(round)s holds no action or indicator to report, so it is not closed: "
+                "check its plans and reporting units."
+            )
+            % {"round": round.name}
+        )
+
+
 def round_upsert(*, code: str, plans: list, units: list[Unit], **values) -> tuple[FollowUpRound, bool]:
     existing = FollowUpRound.objects.filter(code=code).first()
     if existing and not existing.is_open:
@@ -274,9 +287,12 @@ def round_close(*, user, round: FollowUpRound) -> FollowUpRound:
     round = _open_round_locked(round)
     if not rules.may_manage_round(user, round):
         raise NotAllowed(_("You may not close the round %(round)s.") % {"round": round.name})
+    report = build_round_report(round)
+    if not report.actions and not report.indicators:
+        raise EmptyRound(round)
     round.closed_at = timezone.now()
     round.closed_by = user
-    round.snapshot = build_round_report(round).to_json()
+    round.snapshot = report.to_json()
     round._history_user = user
     round.save()
     closing.run_close_steps(round)

@@ -528,8 +528,12 @@ def _form_page(request, round, conflict, *, heading, theirs, form_template, cont
 @require_POST
 def close(request, code: str):
     round = get_round(code)
-    services.round_close(user=request.user, round=round)
-    messages.success(request, _("The round is closed. What it shows will not change."))
+    try:
+        services.round_close(user=request.user, round=round)
+    except services.EmptyRound as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The round is closed. What it shows will not change."))
     return redirect("followup:overview", code=round.code)
 
 
