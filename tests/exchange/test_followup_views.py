@@ -168,7 +168,7 @@ def test_the_preview_lists_what_others_changed_since_the_download_and_overwritin
 
     downloaded = filled_workbook(followup_round, "FH")  # RF1 "Klart i maj.", on a report it never saw
     rf1 = ActionReport._meta.get_field("action").related_model.objects.get(plan__code="RUF-2023", code="RF1")
-    action_report_save(user=planner, round=followup_round, action=rf1, status="in_progress", colour="yellow")
+    action_report_save(user=planner, round=followup_round, action=rf1, status="in_progress", colour="green")
     client.force_login(reporter)
     url = import_url(followup_round.code, "FH")
 

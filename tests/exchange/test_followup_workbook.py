@@ -235,7 +235,7 @@ def test_a_status_without_an_assessment(followup_round, planner, ruf):
     row = report(workbook, "RF1", colour=None)
 
     assert refused(save(workbook), user=planner) == [
-        f"Sheet Åtgärder, row {row}, column Bedömning: A value is required."
+        f"Sheet Åtgärder, row {row}, column Bedömning: Give the assessment too."
     ]
 
 
@@ -426,7 +426,7 @@ def test_an_import_leaves_alone_what_a_colleague_saved_after_the_download(
     _rf7_saved_by(reporter, followup_round, "Första texten")
     downloaded = load(followup_workbook_export(round=followup_round, unit=ruf))
     _rf7_saved_by(reporter, followup_round, "Rasmus nyare text")
-    report(downloaded, "RUN 3", "pågår", "gul", "Petras ändring")
+    report(downloaded, "RUN 3", "pågår", "grön", "Petras ändring")
     changed_run_3 = save(downloaded)
 
     result = followup_workbook_import(source=changed_run_3, user=planner)

@@ -75,6 +75,7 @@ class DemoRound:
     workbook: Path | None = None  # imported, then the round is closed
     chart_of_accounts: Path | None = None  # imported by the administrator before the economy files
     economy: tuple[Path, ...] = ()  # economy and staff files, imported before closing
+    asks_deviation: bool = True  # seed 002 writes a yellow action's deviation in its comment
 
     def values(self) -> dict:
         # An open round's deadline follows the loading day, so the inbox always has work that is due.
@@ -87,6 +88,7 @@ class DemoRound:
             "deadline": deadline,
             "plans": list(Plan.objects.filter(code__in=self.plan_codes)),
             "units": list(Unit.objects.filter(code__in=self.unit_codes)),
+            "asks_deviation": self.asks_deviation,
         }
 
 
@@ -101,6 +103,7 @@ DEMO_ROUNDS = (
         workbook=ANNUAL_REPORT_2023_WORKBOOK,
         chart_of_accounts=CHART_OF_ACCOUNTS,
         economy=ECONOMY_2023_FILES,
+        asks_deviation=False,
     ),
     DemoRound(
         "DR1-2024-RUF",

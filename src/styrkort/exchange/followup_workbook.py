@@ -511,8 +511,9 @@ FOLLOWUP_SHEETS: tuple[Sheet, ...] = (
             Column("Åtgärd", "text", read_only=True, width=_TEXT_WIDTH),
             Column("Tidplan", "timeline", read_only=True),
             Column("Ansvarig", "owners", read_only=True),
-            Column("Status", "status", choice_reader(ACTION_STATUSES), required=True, width=14),
-            Column("Bedömning", "colour", choice_reader(COLOURS), required=True),
+            # What a report must hold depends on the round (followup/status.py); the service says.
+            Column("Status", "status", choice_reader(ACTION_STATUSES), width=14),
+            Column("Bedömning", "colour", choice_reader(COLOURS)),
             Column("Kommentar", "comment", width=_TEXT_WIDTH),
             Column("Avvikelse", "deviation", width=40),
             VERSION_COLUMN,

@@ -8,6 +8,24 @@ class RoundKind(models.TextChoices):
     INTERIM_2 = "interim_2", _("interim report 2")
     ANNUAL = "annual", _("annual report")
     RUS = "rus", _("RUS follow-up")
+    FOLLOWUP = "followup", _("follow-up")  # for follow-ups that are none of the above
+
+
+class ReportContent(models.TextChoices):
+    """What each action report of a round holds: an activity card may mark a status only, a strategy's
+    action plan a colour only."""
+
+    STATUS_AND_ASSESSMENT = "status_and_assessment", _("status and assessment")
+    STATUS = "status", _("status only")
+    ASSESSMENT = "assessment", _("assessment only")
+
+    @property
+    def asks_status(self) -> bool:
+        return self is not ReportContent.ASSESSMENT
+
+    @property
+    def asks_assessment(self) -> bool:
+        return self is not ReportContent.STATUS
 
 
 class ActionStatus(models.TextChoices):

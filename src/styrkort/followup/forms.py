@@ -6,14 +6,15 @@ from styrkort.core.numbers import NumberError, parse_quantity
 from styrkort.org.models import Unit
 from styrkort.plans.models import Plan
 
-from .enums import ActionStatus, Colour, NarrativeSection, RoundKind
+from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
 from .models import FollowUpRound
 from .status import IndicatorStatus, Trend
 
 
 class ActionReportForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=[("", "–"), *ActionStatus.choices])
-    colour = forms.ChoiceField(label=_("Assessment"), choices=[("", "–"), *Colour.choices])
+    # Both optional here: what a report must hold depends on its round (followup/status.py).
+    status = forms.ChoiceField(label=_("Status"), choices=[("", "–"), *ActionStatus.choices], required=False)
+    colour = forms.ChoiceField(label=_("Assessment"), choices=[("", "–"), *Colour.choices], required=False)
     comment = forms.CharField(
         label=_("Comment"), required=False, max_length=FREE_TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -31,12 +32,6 @@ class ActionReportForm(forms.Form):
         if hasattr(self.data, "getlist") and len(self.data.getlist(self.add_prefix("status"))) > 1:
             raise forms.ValidationError(_("Give one status, not several."))
         return self.cleaned_data["status"]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("colour") in (Colour.YELLOW, Colour.RED) and not data.get("deviation", "").strip():
-            self.add_error("deviation", _("Describe the deviation when the assessment is yellow or red."))
-        return data
 
 
 class MeasurementForm(forms.Form):
@@ -162,6 +157,18 @@ class RoundForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=40, help_text=_("E.g. DR2-2024-RUF."))
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=RoundKind.choices)
+    asks_for = forms.ChoiceField(
+        label=_("Each action report holds"),
+        choices=ReportContent.choices,
+        initial=ReportContent.STATUS_AND_ASSESSMENT,
+        required=False,
+    )
+    asks_deviation = forms.BooleanField(
+        label=_("A deviation is required for yellow and red"),
+        required=False,
+        initial=True,
+        help_text=_("Off for documents that write the deviation in the comment."),
+    )
     as_of = forms.DateField(label=_("As of"), help_text=_("The date the report describes, e.g. 2024-08-31."))
     deadline = forms.DateField(label=_("Deadline"))
     plans = forms.CharField(
@@ -181,6 +188,9 @@ class RoundForm(forms.Form):
         if missing:
             raise forms.ValidationError(message % {"codes": ", ".join(missing)})
         return [found[c] for c in codes]
+
+    def clean_asks_for(self):
+        return self.cleaned_data["asks_for"] or ReportContent.STATUS_AND_ASSESSMENT
 
     def clean_plans(self):
         return self._by_codes("plans", Plan, _("No plan has the code %(codes)s."))

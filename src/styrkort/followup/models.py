@@ -12,7 +12,7 @@ from styrkort.core.fields import FreeTextField
 from styrkort.org.models import Unit
 from styrkort.plans.models import Action, Breakdown, Goal, Indicator, Plan, code_validator, year_validators
 
-from .enums import ActionStatus, Colour, NarrativeSection, RoundEventKind, RoundKind
+from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundEventKind, RoundKind
 from .status import IndicatorStatus, Trend
 
 
@@ -30,6 +30,17 @@ class FollowUpRound(models.Model):
         verbose_name=_("units"),
         related_name="rounds",
         help_text=_("The units that report, with the units below them."),
+    )
+    asks_for = models.CharField(
+        _("each action report holds"),
+        max_length=30,
+        choices=ReportContent.choices,
+        default=ReportContent.STATUS_AND_ASSESSMENT,
+    )
+    asks_deviation = models.BooleanField(
+        _("a deviation is required for yellow and red"),
+        default=True,
+        help_text=_("Off for documents that write the deviation in the comment."),
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -118,8 +129,10 @@ class ActionReport(Reported):
 
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="action_reports")
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
-    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices)
-    colour = models.CharField(_("assessment"), max_length=10, choices=Colour.choices)
+    # Either may be empty when the round does not ask for it, and both when only a comment is given
+    # ("commented, not assessed": shown, but not counted as reported); followup/status.py says which.
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, blank=True)
+    colour = models.CharField(_("assessment"), max_length=10, choices=Colour.choices, blank=True)
     comment = FreeTextField(_("comment"), blank=True)
     deviation = FreeTextField(_("deviation"), blank=True)
     history = HistoricalRecords()

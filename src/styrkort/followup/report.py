@@ -12,12 +12,13 @@ from types import SimpleNamespace
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from styrkort.core import snapshots
 from styrkort.plans.formatting import describe_target
 from styrkort.plans.models import GoalArea, Target
 
-from .enums import ActionStatus, Colour, NarrativeSection, RoundKind
+from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
 from .models import FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
 from .queries import (
     action_report_of,
@@ -51,7 +52,13 @@ class ActionLine:
 
     @property
     def reported(self) -> bool:
-        return bool(self.status)
+        """A mark was given: a status, an assessment or both (what the round asks for)."""
+        return bool(self.status or self.colour)
+
+    @property
+    def commented(self) -> bool:
+        """Commented, not assessed: the department wrote something but gave no mark."""
+        return not self.reported and bool(self.comment or self.deviation)
 
     @property
     def status_label(self) -> str:
@@ -134,6 +141,15 @@ class GoalLine:
         return Colour(self.colour) if self.colour else None
 
 
+def status_counts(actions: list[ActionLine]) -> list[tuple[str, int]]:
+    """(label, count) per status, in the statuses' order, then the commented and the not reported:
+    what the overview shows for a round that asks for a status only."""
+    counts = [(status.label, sum(1 for a in actions if a.status == status)) for status in ActionStatus]
+    commented = sum(1 for a in actions if a.commented)
+    missing = sum(1 for a in actions if not a.reported and not a.commented)
+    return [*counts, (str(_("commented, not assessed")), commented), (str(_("not reported")), missing)]
+
+
 @dataclass
 class AreaSection:
     code: str
@@ -145,6 +161,10 @@ class AreaSection:
     @property
     def green(self) -> GreenShare:
         return green_share(action.colour for action in self.actions)
+
+    @property
+    def status_counts(self) -> list[tuple[str, int]]:
+        return status_counts(self.actions)
 
 
 @dataclass
@@ -180,6 +200,15 @@ class RoundReport:
     areas: list[AreaSection]
     narratives: list[NarrativeLine] = field(default_factory=list)
     units: list[UnitLine] = field(default_factory=list)  # empty in snapshots from before it was kept
+    asks_for: str = ReportContent.STATUS_AND_ASSESSMENT
+
+    @property
+    def content(self) -> ReportContent:
+        return ReportContent(self.asks_for)
+
+    @property
+    def status_counts(self) -> list[tuple[str, int]]:
+        return status_counts(self.actions)
 
     @property
     def kind_label(self) -> str:
@@ -220,6 +249,7 @@ class RoundReport:
                 "areas": [a for a in areas if a.goals or a.actions or a.indicators],
                 "narratives": [n for n in self.narratives if n.unit == unit_code],
                 "units": self.units,
+                "asks_for": self.asks_for,
             }
         )
 
@@ -296,6 +326,7 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
             for n in Narrative.objects.filter(round=round).select_related("unit").order_by("unit__code")
         ],
         units=[UnitLine(code=unit.code, name=unit.name, depth=unit.depth) for unit in units],
+        asks_for=round.asks_for,
     )
 
 

@@ -30,6 +30,7 @@ from .models import (
     RoundEvent,
 )
 from .queries import round_covers_action, round_covers_goal, round_covers_indicator, round_unit_ids
+from .status import action_report_problems
 
 
 # A PermissionDenied as well: Django answers it with a 403 page that gives the reason, so views need
@@ -143,8 +144,8 @@ def action_report_save(
     user,
     round: FollowUpRound,
     action: Action,
-    status: str,
-    colour: str,
+    status: str = "",
+    colour: str = "",
     comment: str = "",
     deviation: str = "",
     version: int | None = None,
@@ -154,6 +155,16 @@ def action_report_save(
         raise NotAllowed(_("The action %(code)s is not part of this round.") % {"code": action.code})
     if not rules.may_report_action(user, round, action):
         raise NotAllowed(_("You may not report for the action %(code)s.") % {"code": action.code})
+    problems = action_report_problems(
+        asks_for=round.asks_for,
+        asks_deviation=round.asks_deviation,
+        status=status,
+        colour=colour,
+        comment=comment,
+        deviation=deviation,
+    )
+    if problems:
+        raise ValidationError(problems)
     return _save_reported(
         ActionReport,
         user=user,

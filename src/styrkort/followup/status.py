@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from styrkort.plans.enums import Comparator, Direction
 
+from .enums import ReportContent
+
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
 
@@ -183,3 +185,35 @@ def _non_negative(amount: Decimal | None, name: str) -> Decimal:
     if amount < 0:
         raise ValueError(f"The {name} must not be negative: {amount}")
     return amount
+
+
+def action_report_problems(
+    *, asks_for: str, asks_deviation: bool, status: str, colour: str, comment: str, deviation: str
+) -> dict[str, str]:
+    """What is wrong with an action report in a round that asks for `asks_for`, by field; empty if
+    nothing. The one place this is decided: pages, workbooks and the API call it through the service.
+
+    A comment without a mark is always accepted: the department wrote something, and it is shown
+    ("commented, not assessed") but not counted as reported. Otherwise the marks the round asks for
+    are needed, and a mark it does not ask for is refused. A yellow or red assessment needs its
+    deviation described, in rounds that ask for it (documents that write it in the comment do not).
+    """
+    content = ReportContent(asks_for)
+    problems: dict[str, str] = {}
+    if status and not content.asks_status:
+        problems["status"] = str(_("This follow-up asks for an assessment only, not a status."))
+    if colour and not content.asks_assessment:
+        problems["colour"] = str(_("This follow-up asks for a status only, not an assessment."))
+    if problems:
+        return problems
+    if not (status or colour):
+        if not (comment.strip() or deviation.strip()):
+            problems["__all__"] = str(_("Give a status, an assessment or a comment."))
+        return problems
+    if content.asks_status and not status:
+        problems["status"] = str(_("Give the status too."))
+    if content.asks_assessment and not colour:
+        problems["colour"] = str(_("Give the assessment too."))
+    if asks_deviation and colour in ("yellow", "red") and not deviation.strip():
+        problems["deviation"] = str(_("Describe the deviation when the assessment is yellow or red."))
+    return problems

@@ -19,7 +19,7 @@ from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Goal, Indicator, Targ
 
 from . import rules, services
 from .compare import compare_rounds
-from .enums import NarrativeSection
+from .enums import NarrativeSection, ReportContent
 from .forms import (
     ActionReportForm,
     CompareForm,
@@ -142,11 +142,18 @@ def overview(request, code: str):
 
 
 def _action_form(action, round, data=None) -> ActionReportForm:
+    """The report form with the marks the round asks for (status, assessment or both)."""
     report = action_report_of(action)
     initial = {"version": report.version if report else 0}
     if report:
         initial |= {f: getattr(report, f) for f in ("status", "colour", "comment", "deviation")}
-    return ActionReportForm(data, prefix=f"a{action.pk}", initial=initial)
+    form = ActionReportForm(data, prefix=f"a{action.pk}", initial=initial)
+    content = ReportContent(round.asks_for)
+    if not content.asks_status:
+        del form.fields["status"]
+    if not content.asks_assessment:
+        del form.fields["colour"]
+    return form
 
 
 def _measurement_form(indicator, round, data=None) -> MeasurementForm:
@@ -292,8 +299,8 @@ def action_report_save(request, code: str, action_pk: int):
                 user=request.user,
                 round=round,
                 action=action,
-                status=data["status"],
-                colour=data["colour"],
+                status=data.get("status", ""),
+                colour=data.get("colour", ""),
                 comment=data["comment"],
                 deviation=data["deviation"],
                 version=data["version"],
@@ -305,7 +312,8 @@ def action_report_save(request, code: str, action_pk: int):
             add_errors(form, error)
     if conflict:
         report = conflict.current
-        form = with_version(form, conflict.current.version)
+        form = _action_form(action, round, with_version(form, conflict.current.version).data)
+        form.is_valid()
     if not request.htmx:
         if saved:
             messages.success(request, _("%(code)s saved.") % {"code": action.code})

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from styrkort.errors import StyrkortError
-from styrkort.followup.enums import RoundKind
+from styrkort.followup.enums import ReportContent, RoundKind
 from styrkort.followup.forms import RoundForm
 from styrkort.followup.services import round_set_up
 
@@ -25,12 +25,25 @@ class Command(BaseCommand):
         parser.add_argument("--deadline", required=True, help="YYYY-MM-DD.")
         parser.add_argument("--plans", required=True, help="Plan codes separated by semicolons.")
         parser.add_argument("--units", required=True, help="Reporting units' codes separated by semicolons.")
+        parser.add_argument(
+            "--asks-for",
+            default=ReportContent.STATUS_AND_ASSESSMENT,
+            choices=ReportContent.values,
+            help="What each action report holds (default status_and_assessment).",
+        )
+        parser.add_argument(
+            "--no-deviation-required",
+            action="store_true",
+            help="Yellow and red need no deviation (for documents that write it in the comment).",
+        )
         add_user_argument(parser)
 
     def handle(self, *args, code, name, kind, as_of, deadline, plans, units, user, **options):
         person = acting_user(user)
+        extra = {"asks_for": options["asks_for"], "asks_deviation": not options["no_deviation_required"]}
         form = RoundForm(
-            {
+            extra
+            | {
                 "code": code,
                 "name": name,
                 "kind": kind,

@@ -1,0 +1,135 @@
+"""What a round asks for (issue 12): status and assessment, status only or assessment only; a comment
+without a mark is "commented, not assessed"; the deviation rule lives in the service."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from styrkort.exchange.services import followup_workbook_export, followup_workbook_import
+from styrkort.followup import services
+from styrkort.followup.enums import ReportContent
+from styrkort.followup.models import ActionReport
+from styrkort.followup.status import action_report_problems
+from styrkort.org.models import Unit
+from tests.exchange.conftest import cells, find_row, load, save
+
+from .conftest import action
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
+
+
+@pytest.fixture
+def status_round(make_round):
+    """A department's activity card: a status only (ej påbörjat │ pågår │ klart), no colour."""
+    created = make_round(
+        "TEST-KORT-2023",
+        name="Verksamhetskort 2023",
+        kind="followup",
+        as_of=dt.date(2023, 8, 31),
+        deadline=dt.date(2023, 9, 15),
+    )
+    created.asks_for = ReportContent.STATUS
+    created.save()
+    return created
+
+
+@pytest.mark.parametrize(
+    ("asks_for", "marks", "problems"),
+    [
+        ("status_and_assessment", {"status": "done", "colour": "green"}, {}),
+        ("status_and_assessment", {"status": "done"}, {"colour": "Ange också en bedömning."}),
+        ("status_and_assessment", {"comment": "Bara en kommentar."}, {}),
+        ("status_and_assessment", {}, {"__all__": "Ange en status, en bedömning eller en kommentar."}),
+        ("status", {"status": "done"}, {}),
+        (
+            "status",
+            {"status": "done", "colour": "green"},
+            {"colour": "Den här uppföljningen frågar bara efter status, inte efter bedömning."},
+        ),
+        ("assessment", {"colour": "green"}, {}),
+        (
+            "assessment",
+            {"status": "done", "colour": "green"},
+            {"status": "Den här uppföljningen frågar bara efter bedömning, inte efter status."},
+        ),
+        (
+            "assessment",
+            {"colour": "red"},
+            {"deviation": "Beskriv avvikelsen när bedömningen är gul eller röd."},
+        ),
+    ],
+)
+def test_what_a_report_must_hold_follows_the_round(asks_for, marks, problems):
+    report = {"status": "", "colour": "", "comment": "", "deviation": ""} | marks
+
+    assert action_report_problems(asks_for=asks_for, asks_deviation=True, **report) == problems
+
+
+def test_a_round_that_writes_deviations_in_comments_takes_yellow_without_one():
+    report = {
+        "status": "in_progress",
+        "colour": "yellow",
+        "comment": "Försenat: beslut 2024.",
+        "deviation": "",
+    }
+
+    assert action_report_problems(asks_for="status_and_assessment", asks_deviation=False, **report) == {}
+
+
+def test_the_service_refuses_what_the_page_and_the_workbook_would(planner, round):
+    with pytest.raises(ValidationError) as refused:
+        services.action_report_save(
+            user=planner, round=round, action=action("RF1"), status="done", colour="red"
+        )
+
+    assert refused.value.message_dict == {
+        "deviation": ["Beskriv avvikelsen när bedömningen är gul eller röd."]
+    }
+    assert not ActionReport.objects.exists()
+
+
+def test_a_status_only_card_imported_with_a_comment_only_row_counts_per_status(client, planner, status_round):
+    """Done when (b): a department plan followed up by status only, one row carrying only a comment."""
+    ruf = Unit.objects.get(code="RUF")
+    workbook = load(followup_workbook_export(round=status_round, unit=ruf))
+    sheet = workbook["Åtgärder"]
+    for code, status, comment in (
+        ("RF1", "klart", ""),
+        ("RF3", "pågår", ""),
+        ("RF7", None, "Väntar på beslut."),
+    ):
+        row = cells(sheet, find_row(sheet, Kod=code))
+        row["Status"].value, row["Kommentar"].value = status, comment
+
+    result = followup_workbook_import(source=save(workbook), user=planner)
+
+    assert result.ok, [str(p) for p in result.problems]
+    client.force_login(planner)
+    overview = client.get(reverse("followup:overview", args=[status_round.code])).content.decode()
+    assert "Åtgärder per status och målområde" in overview
+    assert "Andel gröna per målområde" not in overview
+    total = overview[overview.index("<tfoot>", overview.index("status-counts")) :]
+    total = total[: total.index("</tfoot>")]
+    # ej påbörjat, pågår, klart, vilande, avbrutet, kommenterad, ej rapporterad (26 actions in all)
+    assert [cell.split(">")[-1] for cell in total.split("</td>")[:-1]] == ["0", "1", "1", "0", "0", "1", "23"]
+    not_reported = overview[overview.index('id="not-reported"') :]
+    assert "kommenterad, ej bedömd" in not_reported
+    assert "Väntar på beslut." in not_reported
+
+
+def test_a_status_only_round_asks_the_page_for_no_assessment(client, reporter, status_round):
+    client.force_login(reporter)
+
+    page = client.get(reverse("followup:unit_report", args=[status_round.code, "FH"])).content.decode()
+
+    rf1 = action("RF1")
+    assert f'name="a{rf1.pk}-status"' in page
+    assert f'name="a{rf1.pk}-colour"' not in page
+    saved = client.post(
+        reverse("followup:action_report", args=[status_round.code, rf1.pk]),
+        {f"a{rf1.pk}-status": "done", f"a{rf1.pk}-version": 0, "unit": "FH"},
+    )
+    assert saved.status_code == 302
+    assert (ActionReport.objects.get().status, ActionReport.objects.get().colour) == ("done", "")
