@@ -72,6 +72,16 @@ def test_a_result_above_a_bare_zero_target_is_met(annual_page):
     assert "Tryckt" not in annual_page  # no transcription note reaches a reader
 
 
+def test_targets_per_breakdown_are_printed_with_their_values(annual_page):
+    """Seed 002: "Tärna folkhögskola: andel ekologiska och kravmärkta livsmedel Ekologiskt: 30% Krav: 20%"."""
+    assert "≥ 30 % Ekologiskt, ≥ 20 % Krav" in row_text(annual_page, "indicator-RUF-I4.1")
+
+
+def test_a_reduction_target_reads_in_per_cent_whatever_the_indicator_is_measured_in(annual_page):
+    """Seed 002: "Totalt utsläpp koldioxid Minska totalt 50%" (the indicator counts tonnes)."""
+    assert "minska med 50 % till 2030" in row_text(annual_page, "indicator-RUF-I4.4")
+
+
 def test_every_action_of_the_seed_has_its_appendix_comment(annual_page):
     text = row_text(annual_page, "action-RUF-2023-RF6")
     assert "Fyra av länets kommuner är nu involverade i det arbetet." in text

@@ -8,14 +8,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from types import SimpleNamespace
 
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from styrkort.core import snapshots
-from styrkort.plans.formatting import describe_target
+from styrkort.plans.formatting import target_text
 from styrkort.plans.models import GoalArea, Target
 
 from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
@@ -79,6 +78,14 @@ class Outcome:
 
 
 @dataclass
+class BreakdownTarget:
+    breakdown: str
+    comparator: str
+    value: Decimal | None = None
+    by_year: int | None = None
+
+
+@dataclass
 class IndicatorLine:
     pk: int
     code: str
@@ -89,13 +96,22 @@ class IndicatorLine:
     target_comparator: str = ""
     target_value: Decimal | None = None
     target_by_year: int | None = None
-    target_breakdowns: list[str] = field(default_factory=list)  # targets per breakdown, when no total
+    target_breakdowns: list[str] = field(default_factory=list)  # names only, in older snapshots
     outcomes: list[Outcome] = field(default_factory=list)
     status: str = ""
     computed_status: str = ""
     trend: str = ""
     computed_trend: str = ""
     override_reason: str = ""
+    breakdown_targets: list[BreakdownTarget] = field(default_factory=list)  # when there is no total
+
+    @property
+    def breakdown_target_text(self) -> str:
+        """ "> 95 % Hushåll, > 89 % Företag", as the seeds print targets per breakdown."""
+        return ", ".join(
+            f"{target_text(t.comparator, t.value, t.by_year, self.unit_of_measure)} {t.breakdown}"
+            for t in self.breakdown_targets
+        )
 
     @property
     def status_choice(self) -> IndicatorStatus | None:
@@ -117,14 +133,9 @@ class IndicatorLine:
     def target_text(self) -> str:
         if not self.target_comparator:
             return ""
-        target = SimpleNamespace(
-            comparator=self.target_comparator,
-            value=self.target_value,
-            by_year=self.target_by_year,
-            indicator_id=True,
-            indicator=SimpleNamespace(unit_of_measure=self.unit_of_measure),
+        return target_text(
+            self.target_comparator, self.target_value, self.target_by_year, self.unit_of_measure
         )
-        return describe_target(target)
 
 
 @dataclass
@@ -407,6 +418,11 @@ def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> In
         line.target_value = total_target.value
         line.target_by_year = total_target.by_year
     line.target_breakdowns = [name for name in targets if name != TOTAL]
+    line.breakdown_targets = [
+        BreakdownTarget(name, target.comparator, target.value, target.by_year)
+        for name, target in targets.items()
+        if name != TOTAL
+    ]
 
     series: dict[str, list[Measurement]] = defaultdict(list)
     for measurement in indicator.measurements.all():  # prefetched: period <= the round's year

@@ -19,12 +19,17 @@ def format_number(value: Decimal | None) -> str:
 
 def describe_target(target) -> str:
     """ ">41 %", "behålla", "minska 50 % till 2030"; the unit comes from the indicator."""
-    comparator = Comparator(target.comparator)
     unit = target.indicator.unit_of_measure if target.indicator_id else ""
-    value = format_number(target.value)
-    value_with_unit = f"{value} {unit}".strip()
-    if comparator is Comparator.KEEP:
-        return _("keep") + (f" {value_with_unit}" if target.value is not None else "")
-    if comparator is Comparator.REDUCE_BY:
-        return _("reduce by %(value)s by %(year)s") % {"value": value_with_unit, "year": target.by_year}
-    return f"{comparator.label} {value_with_unit}"
+    return target_text(target.comparator, target.value, target.by_year, unit)
+
+
+def target_text(comparator: str, value: Decimal | None, by_year: int | None, unit: str) -> str:
+    """A target in words from its parts. "Reduce by" is a share of the baseline, so it reads in per
+    cent whatever the indicator is measured in ("minska 50 % till 2030", never "50 ton")."""
+    kind = Comparator(comparator)
+    if kind is Comparator.REDUCE_BY:
+        return _("reduce by %(value)s by %(year)s") % {"value": f"{format_number(value)} %", "year": by_year}
+    value_with_unit = f"{format_number(value)} {unit}".strip()
+    if kind is Comparator.KEEP:
+        return _("keep") + (f" {value_with_unit}" if value is not None else "")
+    return f"{kind.label} {value_with_unit}"
