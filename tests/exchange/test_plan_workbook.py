@@ -1,5 +1,6 @@
 """The plan workbook: the demo through the real import, round trips, and every kind of bad input."""
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -345,3 +346,26 @@ def test_two_actions_of_one_plan_with_the_same_text_are_warned_about_not_refused
         f"Blad Åtgärder, rad {actions.max_row}, kolumn Text: "
         f"Samma text som på rad {run_6}, i planen RUF-2023: är det samma åtgärd två gånger?"
     ]
+
+
+def test_the_import_says_which_actions_an_open_round_will_not_ask_for_and_why(make_round, demo_workbook):
+    """Nothing vanishes from a follow-up without a word: a 2024 round of RUF's plan, in which only
+    Folkhälsa reports, leaves out RUF's 2023 actions and those of the other departments."""
+    make_round(
+        "TEST-FH-2024",
+        name="Folkhälsa 2024",
+        kind="interim_1",
+        as_of=dt.date(2024, 4, 30),
+        deadline=dt.date(2024, 5, 15),
+        units=("FH",),
+    )
+
+    result = plan_workbook_import(source=save(demo_workbook), user=superuser(), dry_run=True)
+
+    outside = [str(w) for w in result.warnings if "TEST-FH-2024" in str(w)]
+    assert len(outside) == 1
+    assert outside[0].startswith("Blad Åtgärder: ")
+    assert "åtgärder i planen RUF-2023 ingår inte i den öppna uppföljningen TEST-FH-2024 (" in outside[0]
+    assert "RUN 6" in outside[0].split("ingen ansvarig enhet rapporterar i den")[0]  # Ledningsstaben's
+    assert "RF1, RF3, RF6" in outside[0].split("ingen ansvarig enhet")[1]  # Folkhälsa's, ended in 2023
+    assert "tidplanen slutade före 2024" in outside[0]

@@ -5,6 +5,7 @@ column lists all follow from it. Import is all-or-nothing (see exchange/services
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,7 +13,7 @@ from typing import Any
 
 from django.db.models import Model
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from styrkort.core.numbers import NumberError, parse_decimal
 from styrkort.errors import StyrkortError
@@ -712,7 +713,7 @@ SHEETS: tuple[Sheet, ...] = (
         key=("plan", "code"),
         save=_ordered(plan_services.action_upsert),
         export=_export_actions,
-        warn=lambda rows: _same_text_warnings("Åtgärder", rows),
+        warn=lambda rows: [*_same_text_warnings("Åtgärder", rows), *_outside_open_rounds("Åtgärder", rows)],
     ),
 )
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
@@ -760,6 +761,67 @@ def _same_text_warnings(sheet: str, rows: list[tuple[int, dict]]) -> Iterable[Pr
                 _("The same text as on row %(rows)s, in the plan %(plan)s: is it the same action twice?")
                 % {"rows": ", ".join(str(n) for n in row_numbers[:-1]), "plan": plan_code},
             )
+
+
+def _natural_code(action) -> list:
+    """RF1, RF3, RF11: codes in the order people number them."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", action.code)]
+
+
+def _outside_open_rounds(sheet: str, rows: list[tuple[int, dict]]) -> Iterable[Problem]:
+    """Actions of the file that an open round of their plan will not ask for, with why: nothing a
+    planner imports should vanish from a follow-up without a word. Asked after the rows are saved."""
+    from styrkort.followup.models import FollowUpRound
+    from styrkort.followup.queries import actions_in_round
+
+    codes_by_plan: dict[int, tuple[Plan, set[str]]] = {}
+    for _row, values in rows:
+        plan = values.get("plan")
+        if isinstance(plan, Plan) and values.get("code"):
+            codes_by_plan.setdefault(plan.pk, (plan, set()))[1].add(values["code"])
+    for plan, codes in codes_by_plan.values():
+        for round in FollowUpRound.objects.filter(plans=plan, closed_at__isnull=True).order_by(
+            "as_of", "code"
+        ):
+            covered = set(
+                actions_in_round(round).filter(plan=plan, code__in=codes).values_list("code", flat=True)
+            )
+            outside = sorted(Action.objects.filter(plan=plan, code__in=codes - covered), key=_natural_code)
+            ended = [
+                a.code
+                for a in outside
+                if a.timeline_end_year is not None and a.timeline_end_year < round.year
+            ]
+            elsewhere = [a.code for a in outside if a.code not in ended]
+            if ended or elsewhere:
+                reasons = []
+                if elsewhere:
+                    reasons.append(
+                        _("%(codes)s: no responsible unit reports in it") % {"codes": ", ".join(elsewhere)}
+                    )
+                if ended:
+                    reasons.append(
+                        _("%(codes)s: the timeline ended before %(year)s")
+                        % {"codes": ", ".join(ended), "year": round.year}
+                    )
+                yield Problem(
+                    sheet,
+                    None,
+                    None,
+                    ngettext(
+                        "%(count)s action of the plan %(plan)s is not part of the open round %(round)s "
+                        "(%(reasons)s).",
+                        "%(count)s actions of the plan %(plan)s are not part of the open round %(round)s "
+                        "(%(reasons)s).",
+                        len(ended) + len(elsewhere),
+                    )
+                    % {
+                        "count": len(ended) + len(elsewhere),
+                        "plan": plan.code,
+                        "round": round.code,
+                        "reasons": "; ".join(reasons),
+                    },
+                )
 
 
 class LeftAlone(StyrkortError):
