@@ -133,3 +133,26 @@ def test_a_status_only_round_asks_the_page_for_no_assessment(client, reporter, s
     )
     assert saved.status_code == 302
     assert (ActionReport.objects.get().status, ActionReport.objects.get().colour) == ("done", "")
+
+
+def test_a_status_only_rounds_workbook_has_no_assessment_column_and_a_stray_one_is_refused(
+    planner, status_round
+):
+    ruf = Unit.objects.get(code="RUF")
+    workbook = load(followup_workbook_export(round=status_round, unit=ruf))
+    headers = [cell.value for cell in workbook["Åtgärder"][1]]
+    assert "Status" in headers
+    assert "Bedömning" not in headers
+
+    sheet = workbook["Åtgärder"]
+    sheet.cell(row=1, column=len(headers) + 1, value="Bedömning")
+    row = find_row(sheet, Kod="RF1")
+    cells(sheet, row)["Status"].value = "klart"
+    sheet.cell(row=row, column=len(headers) + 1, value="grön")
+    result = followup_workbook_import(source=save(workbook), user=planner)
+
+    assert [str(p) for p in result.problems] == [
+        f"Blad Åtgärder, rad {row}, kolumn Bedömning: "
+        "Den här uppföljningen frågar bara efter status, inte efter bedömning."
+    ]
+    assert not ActionReport.objects.exists()

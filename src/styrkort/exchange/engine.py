@@ -447,13 +447,16 @@ def write_workbook(sheets: Sequence[Sheet], context: dict[str, Any] | None = Non
     workbook.remove(workbook.active)
     for sheet in sheets:
         worksheet = workbook.create_sheet(sheet.name)
-        worksheet.append([column.header for column in sheet.columns])
-        for cell, column in zip(worksheet[1], sheet.columns, strict=True):
+        columns = [
+            column for column in sheet.columns if column.shown is None or column.shown(**(context or {}))
+        ]
+        worksheet.append([column.header for column in columns])
+        for cell, column in zip(worksheet[1], columns, strict=True):
             cell.font = Font(bold=True, italic=column.read_only, color="666666" if column.read_only else None)
         worksheet.freeze_panes = "A2"
         for row in sheet.export(**(context or {})):
-            append_row(worksheet, [row[column.key] for column in sheet.columns])
-        for position, column in enumerate(sheet.columns, start=1):
+            append_row(worksheet, [row[column.key] for column in columns])
+        for position, column in enumerate(columns, start=1):
             width = column.width or max(10, min(60, len(column.header) + 6))
             worksheet.column_dimensions[get_column_letter(position)].width = width
     buffer = io.BytesIO()

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from styrkort.core.numbers import NumberError, parse_quantity
 from styrkort.errors import StyrkortError
 from styrkort.followup import services as followup_services
-from styrkort.followup.enums import ActionStatus, Colour, NarrativeSection
+from styrkort.followup.enums import ActionStatus, Colour, NarrativeSection, ReportContent
 from styrkort.followup.models import (
     FollowUpRound,
     GoalAssessment,
@@ -487,6 +487,16 @@ def _export_narratives(*, scope: FollowUpScope):
 # The format itself.
 
 _TEXT_WIDTH = 60
+
+
+def _asks_status(*, scope: FollowUpScope) -> bool:
+    return ReportContent(scope.round.asks_for).asks_status
+
+
+def _asks_assessment(*, scope: FollowUpScope) -> bool:
+    return ReportContent(scope.round.asks_for).asks_assessment
+
+
 # The version of the row when the file was downloaded: an import leaves alone what others saved since.
 VERSION_COLUMN = Column("Version", "version", read_int, width=8)
 
@@ -512,8 +522,8 @@ FOLLOWUP_SHEETS: tuple[Sheet, ...] = (
             Column("Tidplan", "timeline", read_only=True),
             Column("Ansvarig", "owners", read_only=True),
             # What a report must hold depends on the round (followup/status.py); the service says.
-            Column("Status", "status", choice_reader(ACTION_STATUSES), width=14),
-            Column("Bedömning", "colour", choice_reader(COLOURS)),
+            Column("Status", "status", choice_reader(ACTION_STATUSES), width=14, shown=_asks_status),
+            Column("Bedömning", "colour", choice_reader(COLOURS), shown=_asks_assessment),
             Column("Kommentar", "comment", width=_TEXT_WIDTH),
             Column("Avvikelse", "deviation", width=40),
             VERSION_COLUMN,

@@ -289,6 +289,9 @@ class Column:
     fields: tuple[str, ...] = ()  # model fields whose errors belong to this column (default: key)
     read_only: bool = False  # written on export for the reader's sake, never read on import
     width: int | None = None  # characters; default from the header
+    # shown(**context): whether an export writes the column (a round that asks for a status only has
+    # no Bedömning); None: always. A file may still have it: what is in it is checked on import.
+    shown: Callable[..., bool] | None = None
 
     def owns(self, field_name: str) -> bool:
         return field_name in (self.fields or (self.key,))
