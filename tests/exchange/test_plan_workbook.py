@@ -208,12 +208,12 @@ def test_file_over_the_size_limit(db, settings):
 
 def test_wrong_and_missing_headers(db, demo_workbook):
     sheet = demo_workbook["Åtgärder"]
-    sheet["B1"] = "Kood"
+    sheet["C1"] = "Txt"
 
     problems = problems_of(save(demo_workbook))
 
-    assert problems[0].startswith("Blad Åtgärder, rad 1, kolumn Kood: Okänd kolumn.")
-    assert "Blad Åtgärder, rad 1, kolumn Kod: En obligatorisk kolumn saknas. Lägg till den." in problems
+    assert problems[0].startswith("Blad Åtgärder, rad 1, kolumn Txt: Okänd kolumn.")
+    assert "Blad Åtgärder, rad 1, kolumn Text: En obligatorisk kolumn saknas. Lägg till den." in problems
 
 
 def test_unknown_unit_is_named_with_sheet_row_and_column(db, demo_workbook):
@@ -369,3 +369,56 @@ def test_the_import_says_which_actions_an_open_round_will_not_ask_for_and_why(ma
     assert "RUN 6" in outside[0].split("ingen ansvarig enhet rapporterar i den")[0]  # Ledningsstaben's
     assert "RF1, RF3, RF6" in outside[0].split("ingen ansvarig enhet")[1]  # Folkhälsa's, ended in 2023
     assert "tidplanen slutade före 2024" in outside[0]
+
+
+def test_actions_without_codes_are_numbered_and_found_again_by_their_text(demo, demo_workbook):
+    """Seed 002's last two MO6 actions have no code; the product numbers them within their goal
+    area, keeps the numbers, and a file imported again (still without codes) changes nothing."""
+    actions = demo_workbook["Åtgärder"]
+    area = Action.objects.filter(plan__code="RUF-2023", area__isnull=False).first().area.code
+    for text, timeline in (
+        ("Förbättra och utveckla förvaltningsgemensamma rutiner och arbetssätt", "2023"),
+        ("Aktivt söka extern finansiering", "Planperioden"),
+    ):
+        actions.append(["RUF-2023", None, text, timeline, "", area])
+    uncoded = save(demo_workbook)
+
+    first = plan_workbook_import(source=uncoded, user=superuser())
+    again = plan_workbook_import(source=uncoded, user=superuser())
+
+    assert first.ok, [str(p) for p in first.problems]
+    assert again.ok, [str(p) for p in again.problems]
+    numbered = Action.objects.filter(plan__code="RUF-2023", numbered=True).order_by("code")
+    assert [(a.code, a.text) for a in numbered] == [
+        (f"{area}.1", "Förbättra och utveckla förvaltningsgemensamma rutiner och arbetssätt"),
+        (f"{area}.2", "Aktivt söka extern finansiering"),
+    ]
+    exported = load(plan_workbook_export())["Åtgärder"]
+    assert f"{area}.2" in [row[1].value for row in exported.iter_rows(min_row=2)]
+
+
+def test_two_uncoded_actions_with_the_same_text_are_refused(db, demo_workbook):
+    actions = demo_workbook["Åtgärder"]
+    actions.append(["RUF-2023", None, "Aktivt söka extern finansiering", "2024"])
+    actions.append(["RUF-2023", None, "aktivt  söka extern finansiering", "2024"])
+
+    problems = problems_of(save(demo_workbook))
+
+    assert problems == [
+        f"Blad Åtgärder, rad {actions.max_row}, kolumn Text: "
+        f"Samma värde i Plan + Text finns redan på rad {actions.max_row - 1} i det här bladet. "
+        "Ta bort eller ändra den ena raden."
+    ]
+
+
+def test_a_number_once_given_is_not_given_again(demo):
+    from styrkort.plans.services import action_number, action_upsert
+    from styrkort.plans.timeline import parse_timeline
+
+    plan = Plan.objects.get(code="RUF-2023")
+    first, _ = action_upsert(
+        user=superuser(), plan=plan, code="", text="Första", timeline=parse_timeline("2024"), units=[]
+    )
+    first.delete()
+
+    assert action_number(plan, None) == "2"

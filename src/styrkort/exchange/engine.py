@@ -235,15 +235,19 @@ def read_rows(sheet: Sheet, worksheet, result: ImportResult) -> Iterator[tuple[i
         for column in sheet.columns:
             if not column.read_only:
                 values.setdefault(column.key, column.read(None))
-        key = tuple(values[k] for k in sheet.key)
+        key_fields = sheet.key
+        if sheet.key_when_blank and any(values[k] in ("", None) for k in sheet.key):
+            key_fields = sheet.key_when_blank  # an action without a code is known by its text
+        normal = _key_value if key_fields is sheet.key_when_blank else (lambda value: value)
+        key = (key_fields, *(normal(values[k]) for k in key_fields))
         if key in seen_keys:
             result.problems.append(
                 Problem(
                     sheet.name,
                     row_number,
-                    sheet.column(sheet.key[-1]).header,
+                    sheet.column(key_fields[-1]).header,
                     _("The same %(what)s is already on row %(row)s of this sheet.")
-                    % {"what": " + ".join(sheet.column(k).header for k in sheet.key), "row": seen_keys[key]},
+                    % {"what": " + ".join(sheet.column(k).header for k in key_fields), "row": seen_keys[key]},
                 )
             )
             continue
@@ -344,6 +348,11 @@ def _read_header(sheet: Sheet, header_cells, result: ImportResult) -> dict[int, 
             problems.append(Problem(sheet.name, 1, column.header, _("A required column is missing.")))
     result.problems.extend(problems)
     return None if problems else columns
+
+
+def _key_value(value):
+    """Texts as keys compare as people read them: case and spacing aside."""
+    return " ".join(value.split()).casefold() if isinstance(value, str) else value
 
 
 def _blank(cell) -> bool:

@@ -313,6 +313,8 @@ class Sheet:
     export: Callable[..., Iterable[dict[str, Any]]]
     # A row whose cells in these columns are all blank says nothing and is skipped.
     skip_when_blank: tuple[str, ...] = ()
+    # The key of a row where a key column is blank (an action without a code: its plan and text).
+    key_when_blank: tuple[str, ...] = ()
     # warn(rows) -> warnings about the sheet's rows [(row number, values)] that do not stop the import
     warn: Callable[[list[tuple[int, dict]]], Iterable["Problem"]] | None = None
 
@@ -695,7 +697,7 @@ SHEETS: tuple[Sheet, ...] = (
         name="Åtgärder",
         columns=(
             Column("Plan", "plan", _plan, required=True),
-            Column("Kod", "code", required=True),
+            Column("Kod", "code"),  # empty: the product numbers the action (plans/services.py)
             Column("Text", "text", required=True),
             Column("Tidplan", "timeline", read_timeline, fields=_TIMELINE_FIELDS),
             Column("Ansvariga", "units", refs_reader(Unit, _UNIT_MISSING)),
@@ -714,6 +716,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Ordning", "order", read_int),
         ),
         key=("plan", "code"),
+        key_when_blank=("plan", "text"),
         save=_ordered(plan_services.action_upsert),
         export=_export_actions,
         warn=lambda rows: [*_same_text_warnings("Åtgärder", rows), *_outside_open_rounds("Åtgärder", rows)],

@@ -484,6 +484,9 @@ class Action(TimelineFields):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
     code = models.CharField(_("code"), max_length=40, validators=[code_validator])
+    # The plan gave the action no code (an activity list): `code` is then the product's display
+    # number, "MO6.2" for the second such action of goal area MO6, and the import finds it by its text.
+    numbered = models.BooleanField(_("numbered by Styrkort"), default=False, editable=False)
     text = FreeTextField(_("text"))
     units = models.ManyToManyField(
         Unit, verbose_name=_("responsible units"), related_name="actions", blank=True

@@ -112,7 +112,13 @@ def assignment_upsert(*, user, plan: Plan, number: str, timeline: Timeline, **va
 
 
 def action_upsert(*, user, plan: Plan, code: str, timeline: Timeline, units: list[Unit], **values):
+    """An action found by its code in the plan; without a code, by its text among the actions the
+    product numbered (action_number), and a new one gets the next number."""
     values = _with_timeline(values, timeline=timeline, plan=plan)
+    if not code:
+        existing = _numbered_with_text(plan, values.get("text", ""))
+        code = existing.code if existing else action_number(plan, values.get("area"))
+        values["numbered"] = True
     return upsert(
         Action,
         lookup={"plan": plan, "code": code},
@@ -121,6 +127,29 @@ def action_upsert(*, user, plan: Plan, code: str, timeline: Timeline, units: lis
         user=user,
         authorise=_authorise_content(user, lambda action: action.plan),
     )
+
+
+def _numbered_with_text(plan: Plan, text: str) -> Action | None:
+    wanted = " ".join(text.split()).casefold()
+    return next(
+        (
+            a
+            for a in Action.objects.filter(plan=plan, numbered=True)
+            if " ".join(a.text.split()).casefold() == wanted
+        ),
+        None,
+    )
+
+
+def action_number(plan: Plan, area: GoalArea | None) -> str:
+    """The next display number for an action without a code: "MO6.3" within its goal area, "3"
+    without one. Numbers given before, also to actions since removed, are never given again."""
+    prefix = f"{area.code}." if area else ""
+    used = set(Action.history.filter(plan_id=plan.pk, code__startswith=prefix).values_list("code", flat=True))
+    number = 1
+    while f"{prefix}{number}" in used:
+        number += 1
+    return f"{prefix}{number}"
 
 
 def _with_timeline(values: dict, *, timeline: Timeline, plan: Plan) -> dict:
