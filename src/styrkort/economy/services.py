@@ -40,6 +40,9 @@ SOURCE = gettext_noop("Economy and staff import")
 class MeasureGone(StyrkortError):
     """The savings measure to change or remove is not (any longer) in the round and unit."""
 
+    def __init__(self):
+        super().__init__(_("The measure is no longer there; perhaps someone else removed it."))
+
 
 def _authorise_chart_of_accounts(user):
     """The chart of accounts is shared by every unit: only an administrator or the finance function
@@ -153,7 +156,7 @@ def savings_measure_save(
         return _savings_measure_add(user, round, unit, **values)
     instance = SavingsMeasure.objects.select_for_update().filter(round=round, unit=unit, pk=pk).first()
     if instance is None:
-        raise MeasureGone(_("The measure is no longer there; perhaps someone else removed it."))
+        raise MeasureGone
     if version is not None and version != instance.version:
         raise MeasureChanged(instance)
     for name, value in values.items():
@@ -189,7 +192,7 @@ def savings_measure_delete(*, user, round: FollowUpRound, unit: Unit, pk: int) -
     _check_may_write_savings(user, round, unit)
     instance = SavingsMeasure.objects.filter(round=round, unit=unit, pk=pk).first()
     if instance is None:
-        raise MeasureGone(_("The measure is no longer there; perhaps someone else removed it."))
+        raise MeasureGone
     instance._history_user = user
     instance.delete()
 

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from styrkort.core.text import comparable
 from styrkort.core.xlsx import append_row
 from styrkort.errors import StyrkortError
 
@@ -238,7 +239,7 @@ def read_rows(sheet: Sheet, worksheet, result: ImportResult) -> Iterator[tuple[i
         key_fields = sheet.key
         if sheet.key_when_blank and any(values[k] in ("", None) for k in sheet.key):
             key_fields = sheet.key_when_blank  # an action without a code is known by its text
-        normal = _key_value if key_fields is sheet.key_when_blank else (lambda value: value)
+        normal = _comparable_key if key_fields is sheet.key_when_blank else (lambda value: value)
         key = (key_fields, *(normal(values[k]) for k in key_fields))
         if key in seen_keys:
             result.problems.append(
@@ -350,9 +351,8 @@ def _read_header(sheet: Sheet, header_cells, result: ImportResult) -> dict[int, 
     return None if problems else columns
 
 
-def _key_value(value):
-    """Texts as keys compare as people read them: case and spacing aside."""
-    return " ".join(value.split()).casefold() if isinstance(value, str) else value
+def _comparable_key(value):
+    return comparable(value) if isinstance(value, str) else value
 
 
 def _blank(cell) -> bool:

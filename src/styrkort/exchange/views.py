@@ -76,19 +76,19 @@ def _check(request, form, page: ImportPage, session_key: str):
     if upload.size > max_upload_bytes():
         return ImportResult(problems=[Problem("", None, None, too_large_message())], dry_run=True), None
     content = upload.read()
-    if runs_in_background(len(content)):
-        # What is cheap to see is refused at once (a bomb in milliseconds), the rest by the worker.
-        refused = ImportResult(dry_run=True)
-        if read_bytes(content, refused, allow_text=page.kind == ImportJob.Kind.ECONOMY) is None:
-            return refused, None
-        token = pending_store(content)
-        request.session[session_key] = str(token)
-        return page.start(request, ImportJob.Stage.CHECK, token), None
-    result = page.run(request, source=content, dry_run=True)
+    background = runs_in_background(len(content))
+    if background:
+        # What is cheap to see is refused at once (a bomb in milliseconds), the rows by the worker.
+        result = ImportResult(dry_run=True)
+        read_bytes(content, result, allow_text=page.kind == ImportJob.Kind.ECONOMY)
+    else:
+        result = page.run(request, source=content, dry_run=True)
     if not result.ok:
         return result, None
     token = pending_store(content)
     request.session[session_key] = str(token)
+    if background:
+        return page.start(request, ImportJob.Stage.CHECK, token), None
     return result, token
 
 

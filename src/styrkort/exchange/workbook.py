@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from styrkort.core.numbers import NumberError, parse_decimal
+from styrkort.core.text import comparable
 from styrkort.errors import StyrkortError
 from styrkort.org.enums import UnitKind
 from styrkort.org.models import Unit
@@ -755,7 +756,7 @@ def _same_text_warnings(sheet: str, rows: list[tuple[int, dict]]) -> Iterable[Pr
     by_text: dict[tuple, list[int]] = {}
     for row_number, values in rows:
         plan = values.get("plan")
-        text = " ".join(str(values.get("text") or "").split()).casefold()
+        text = comparable(str(values.get("text") or ""))
         if plan is not None and text:
             by_text.setdefault((getattr(plan, "code", plan), text), []).append(row_number)
     for (plan_code, _text), row_numbers in by_text.items():

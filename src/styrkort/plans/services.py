@@ -5,6 +5,7 @@ for its owner (plans/rules.py), and they are named in the history row.
 """
 
 from styrkort.core.services import upsert
+from styrkort.core.text import comparable
 from styrkort.org.models import Unit
 from styrkort.org.rules import is_administrator
 
@@ -130,14 +131,9 @@ def action_upsert(*, user, plan: Plan, code: str, timeline: Timeline, units: lis
 
 
 def _numbered_with_text(plan: Plan, text: str) -> Action | None:
-    wanted = " ".join(text.split()).casefold()
+    wanted = comparable(text)
     return next(
-        (
-            a
-            for a in Action.objects.filter(plan=plan, numbered=True)
-            if " ".join(a.text.split()).casefold() == wanted
-        ),
-        None,
+        (a for a in Action.objects.filter(plan=plan, numbered=True) if comparable(a.text) == wanted), None
     )
 
 
