@@ -59,9 +59,9 @@ def test_the_annual_report_2023_is_closed_by_the_administrator(full_demo):
 def test_every_action_of_the_annual_report_is_reported(full_demo):
     report = annual_report()
 
-    assert len(report.actions) == 26
+    assert len(report.actions) == 28
     assert report.not_reported == []
-    assert ActionReport.objects.filter(round__code="AR-2023-RUF").count() == 26
+    assert ActionReport.objects.filter(round__code="AR-2023-RUF").count() == 28
 
 
 def test_rf1_has_the_appendix_comment(full_demo):

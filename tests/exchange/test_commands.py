@@ -17,7 +17,7 @@ def test_import_plan_dry_run_saves_nothing(db):
 
     call_command("import-plan", str(DEMO_WORKBOOK), "--dry-run", "--user", superuser().username, stdout=out)
 
-    assert "Åtgärder: 104 nya, 0 uppdaterade" in out.getvalue()
+    assert "Åtgärder: 106 nya, 0 uppdaterade" in out.getvalue()
     assert "Provkörning: ingenting sparades." in out.getvalue()
     assert Action.objects.count() == 0
 

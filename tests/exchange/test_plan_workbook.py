@@ -53,13 +53,26 @@ def test_demo_action_run_6_as_the_annual_report_prints_it(demo):
     assert action.area.name == "En effektiv verksamhet av god kvalitet"
 
 
-def test_demo_holds_every_coded_action_of_the_annual_report(demo):
+def test_demo_holds_every_action_of_the_annual_report(demo):
     codes = set(Action.objects.filter(plan__code="RUF-2023").values_list("code", flat=True))
 
     assert codes == {
         *(f"RF{n}" for n in (1, 3, 6, 7, 8, 11, 12, 13, 28, 29, 30, 31, 32, 34, 35, 36, 38)),
         *(f"RUN {n}" for n in range(1, 10)),
+        "MO6.1",
+        "MO6.2",
     }
+
+
+def test_demo_numbers_seed_002s_two_uncoded_actions_and_leaves_them_to_the_plans_owner(demo):
+    numbered = Action.objects.filter(plan__code="RUF-2023", numbered=True).order_by("code")
+
+    assert [(a.code, a.text, a.timeline_text, a.area.code) for a in numbered] == [
+        ("MO6.1", "Förbättra och utveckla förvaltningsgemensamma rutiner och arbetssätt", "2023 Q4", "MO6"),
+        ("MO6.2", "Aktivt söka extern finansiering", "Planperioden", "MO6"),
+    ]
+    # Printed "FD/VC/EC": people, not units, so the plan's owner RUF reports them.
+    assert [list(a.units.all()) for a in numbered] == [[], []]
 
 
 def test_demo_plan_period_resolves_to_the_administration_plans_years(demo):
@@ -175,7 +188,7 @@ def test_dry_run_checks_everything_and_saves_nothing(db):
     result = plan_workbook_import(source=DEMO_WORKBOOK, user=superuser(), dry_run=True)
 
     assert result.ok
-    assert result.counts["Åtgärder"].created == 104
+    assert result.counts["Åtgärder"].created == 106
     assert row_count() == 0
 
 
@@ -256,7 +269,7 @@ def test_formula_where_a_value_belongs(db, demo_workbook):
         "Blad Planer, rad 2, kolumn Startår: Cellen innehåller en formel (=2020+2); "
         "skriv in själva värdet i stället."
     )
-    assert problems[1].startswith("371 referenser till pekar på rader som avvisats ovan")
+    assert problems[1].startswith("375 referenser till pekar på rader som avvisats ovan")
     assert len(problems) == 2
 
 
@@ -372,35 +385,34 @@ def test_the_import_says_which_actions_an_open_round_will_not_ask_for_and_why(ma
 
 
 def test_actions_without_codes_are_numbered_and_found_again_by_their_text(demo, demo_workbook):
-    """Seed 002's last two MO6 actions have no code; the product numbers them within their goal
-    area, keeps the numbers, and a file imported again (still without codes) changes nothing."""
+    """The demo workbook leaves seed 002's two MO6 actions without a code: imported again, they keep
+    their numbers; a new uncoded action gets the next one, and a number once given is not given again."""
     actions = demo_workbook["Åtgärder"]
-    area = Action.objects.filter(plan__code="RUF-2023", area__isnull=False).first().area.code
-    for text, timeline in (
-        ("Förbättra och utveckla förvaltningsgemensamma rutiner och arbetssätt", "2023"),
-        ("Aktivt söka extern finansiering", "Planperioden"),
-    ):
-        actions.append(["RUF-2023", None, text, timeline, "", area])
-    uncoded = save(demo_workbook)
+    actions.append(["RUF-2023", None, "Ett tredje arbetssätt utan kod", "2024", "", "MO6"])
 
-    first = plan_workbook_import(source=uncoded, user=superuser())
-    again = plan_workbook_import(source=uncoded, user=superuser())
+    again = plan_workbook_import(source=save(demo_workbook), user=superuser())
 
-    assert first.ok, [str(p) for p in first.problems]
     assert again.ok, [str(p) for p in again.problems]
     numbered = Action.objects.filter(plan__code="RUF-2023", numbered=True).order_by("code")
     assert [(a.code, a.text) for a in numbered] == [
-        (f"{area}.1", "Förbättra och utveckla förvaltningsgemensamma rutiner och arbetssätt"),
-        (f"{area}.2", "Aktivt söka extern finansiering"),
+        ("MO6.1", "Förbättra och utveckla förvaltningsgemensamma rutiner och arbetssätt"),
+        ("MO6.2", "Aktivt söka extern finansiering"),
+        ("MO6.3", "Ett tredje arbetssätt utan kod"),
     ]
     exported = load(plan_workbook_export())["Åtgärder"]
-    assert f"{area}.2" in [row[1].value for row in exported.iter_rows(min_row=2)]
+    assert "MO6.3" in [row[1].value for row in exported.iter_rows(min_row=2)]
+
+    Action.objects.get(code="MO6.3").delete()
+    actions.cell(actions.max_row, 3).value = "Ett fjärde arbetssätt utan kod"
+    plan_workbook_import(source=save(demo_workbook), user=superuser())
+
+    assert Action.objects.get(text="Ett fjärde arbetssätt utan kod").code == "MO6.4"
 
 
 def test_two_uncoded_actions_with_the_same_text_are_refused(db, demo_workbook):
     actions = demo_workbook["Åtgärder"]
-    actions.append(["RUF-2023", None, "Aktivt söka extern finansiering", "2024"])
-    actions.append(["RUF-2023", None, "aktivt  söka extern finansiering", "2024"])
+    actions.append(["RUF-2023", None, "Söka medel ur EU:s fonder", "2024"])
+    actions.append(["RUF-2023", None, "söka medel ur  EU:s fonder", "2024"])
 
     problems = problems_of(save(demo_workbook))
 

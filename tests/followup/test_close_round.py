@@ -25,7 +25,7 @@ def test_close_round_as_an_administrator(round, administrator):
     closed = FollowUpRound.objects.get(pk=round.pk)
     assert (closed.is_open, closed.closed_by) == (False, administrator)
     assert closed.snapshot is not None
-    assert out.getvalue().strip() == "Closed TEST-DR2-2023: 0 of 26 actions reported."
+    assert out.getvalue().strip() == "Closed TEST-DR2-2023: 0 of 28 actions reported."
     assert RoundEvent.objects.get().by == administrator
 
 

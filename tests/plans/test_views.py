@@ -92,7 +92,7 @@ def test_plan_tree_shows_the_chain_with_counts(client, reader):
     html = client.get(reverse("plans:plan", args=["RUF-2023"])).content.decode()
 
     assert "Förvaltningsplan 2023–2025, Regionala utvecklingsförvaltningen</h1>" in html
-    assert "17 mål, 25 indikatorer och 26 åtgärder." in html
+    assert "17 mål, 25 indikatorer och 28 åtgärder." in html
     assert "RUN 6</span> RUF kommer genomföra uppdateringen av RUS i bred samverkan." in html
     assert "Tillkommande uppdrag" not in html  # added assignments are marked per assignment instead
     assert "Kostnadsrestriktivitet" in html
