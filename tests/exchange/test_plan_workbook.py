@@ -269,7 +269,7 @@ def test_formula_where_a_value_belongs(db, demo_workbook):
         "Blad Planer, rad 2, kolumn Startår: Cellen innehåller en formel (=2020+2); "
         "skriv in själva värdet i stället."
     )
-    assert problems[1].startswith("375 referenser till pekar på rader som avvisats ovan")
+    assert problems[1].startswith("Ytterligare 375 referenser pekar på rader som avvisats ovan")
     assert len(problems) == 2
 
 
