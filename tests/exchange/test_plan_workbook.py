@@ -10,10 +10,10 @@ from styrkort.demo.services import DEMO_WORKBOOK
 from styrkort.exchange.services import plan_workbook_export, plan_workbook_import
 from styrkort.org.models import Unit
 from styrkort.plans.enums import Comparator, Direction, Frequency, TimelineKind
-from styrkort.plans.models import Action, Assignment, Goal, Indicator, Plan, Target
+from styrkort.plans.models import Action, Assignment, Goal, GoalArea, Indicator, Plan, Target
 from tests.people import superuser
 
-from .conftest import find_row, load, save, workbook_content
+from .conftest import cells, find_row, load, save, workbook_content
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
@@ -269,7 +269,7 @@ def test_formula_where_a_value_belongs(db, demo_workbook):
         "Blad Planer, rad 2, kolumn Startår: Cellen innehåller en formel (=2020+2); "
         "skriv in själva värdet i stället."
     )
-    assert problems[1].startswith("Ytterligare 375 referenser pekar på rader som avvisats ovan")
+    assert problems[1].startswith("Ytterligare 380 referenser pekar på rader som avvisats ovan")
     assert len(problems) == 2
 
 
@@ -434,3 +434,44 @@ def test_a_number_once_given_is_not_given_again(demo):
     first.delete()
 
     assert action_number(plan, None) == "2"
+
+
+# --- goal documents ------------------------------------------------------------------------------
+
+
+def test_demo_links_the_goal_documents_seed_003_lists_under_each_goal_area(demo):
+    documents = {
+        area.code: {plan.code for plan in area.documents.all()}
+        for area in GoalArea.objects.filter(plan__code="RPB-2022")
+    }
+
+    assert documents == {
+        "MO1": {"PRG-HALSA", "PRG-FHS2030", "PRG-NARAVARD", "PRG-PRIMARVARD", "PRG-RUS"},
+        "MO2": {"PRG-TRAFIK", "PRG-LTP", "PRG-RUS", "PRG-DIGAGENDA", "PRG-KULTUR"},
+        "MO3": {"PRG-FOI", "PRG-RUS", "PRG-AFFARSPLAN"},
+        "MO4": {
+            *("PRG-FHS2030", "PRG-HALSA", "PRG-PRIMARVARD", "PRG-TRAFIK"),
+            *("PRG-KULTUR", "PRG-MILJO", "PRG-DIGSTRAT", "PRG-RUS"),
+        },
+        "MO5": {"PRG-ARBMILJO"},
+        "MO6": set(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("documents", "message"),
+    [
+        ("PRG-RUS; PRG-NOPE", "Det finns ingen plan med koden PRG-NOPE."),
+        ("RPB-2022", "En plan kan inte vara måldokument för ett av sina egna målområden."),
+    ],
+    ids=["unknown plan", "the area's own plan"],
+)
+def test_a_bad_goal_document_is_refused_in_its_cell(db, demo_workbook, documents, message):
+    sheet = demo_workbook["Målområden"]
+    row = find_row(sheet, Kod="MO6")
+    cells(sheet, row)["Måldokument"].value = documents
+
+    problems = problems_of(save(demo_workbook))
+
+    assert problems[0] == f"Blad Målområden, rad {row}, kolumn Måldokument: {message}"
+    assert row_count() == 0

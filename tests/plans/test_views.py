@@ -50,8 +50,10 @@ QUERIES = {
     # each page: session, user, the user's roles (menu), then its own reads
     "home": 13,  # + memberships, units below, units with counts, plans, actions; open rounds to report …
     "plan_list": 7,  # + count, a page of plans with goal and action counts
-    "plan": 11,  # + plan, goals, indicators, actions, units, assignments, areas, child plans, perspectives
-    "goal_area": 9,  # + area, goals, goal count, assignments, actions, their units, action count
+    # + plan, goals, indicators, actions, units, assignments, areas, their goal documents, child plans,
+    # perspectives, the areas the plan is a goal document for
+    "plan": 13,
+    "goal_area": 10,  # + area, goals, goal count, goal documents, assignments, actions, their units, count
     "goal": 11,  # + goal, one per level of the chain up, children, indicators, actions, assignments
     "indicator": 6,  # + indicator with goal and plan, breakdowns, targets, measurements
     "action_list": 7,  # + the plan filter's plan, count, page of actions, their units, areas for the filter

@@ -426,7 +426,7 @@ def _export_perspectives():
 
 def _export_goal_areas():
     rank = _plan_rank()
-    rows = GoalArea.objects.select_related("plan", "perspective")
+    rows = GoalArea.objects.select_related("plan", "perspective").prefetch_related("documents")
     for area in sorted(rows, key=lambda a: (rank[a.plan_id], a.order, a.code)):
         yield {
             "code": area.code,
@@ -434,6 +434,7 @@ def _export_goal_areas():
             "name": area.name,
             "perspective": code_of(area.perspective),
             "intention": area.intention,
+            "documents": f"{LIST_SEPARATOR} ".join(plan.code for plan in area.documents.all()),
             "order": area.order,
         }
 
@@ -548,7 +549,8 @@ def _export_actions():
 
 _UNIT_MISSING = gettext_lazy("There is no unit with the code %(code)s.")
 _unit = ref_reader(Unit, _UNIT_MISSING)
-_plan = ref_reader(Plan, gettext_lazy("There is no plan with the code %(code)s."))
+_PLAN_MISSING = gettext_lazy("There is no plan with the code %(code)s.")
+_plan = ref_reader(Plan, _PLAN_MISSING)
 goal_ref = ref_reader(Goal, gettext_lazy("There is no goal with the code %(code)s."))
 indicator_ref = ref_reader(Indicator, gettext_lazy("There is no indicator with the code %(code)s."))
 _area = ref_reader(GoalArea, gettext_lazy("There is no goal area with the code %(code)s."))
@@ -613,6 +615,7 @@ SHEETS: tuple[Sheet, ...] = (
                 ref_reader(Perspective, gettext_lazy("There is no perspective with the code %(code)s.")),
             ),
             Column("Avsikt", "intention"),
+            Column("Måldokument", "documents", refs_reader(Plan, _PLAN_MISSING)),
             Column("Ordning", "order", read_int),
         ),
         key=("code",),

@@ -153,6 +153,11 @@ class GoalArea(models.Model):
         related_name="goal_areas",
     )
     intention = FreeTextField(_("intention"), blank=True)
+    # Måldokument: the programmes and strategies that say more about the area (seed 003, "Mål och
+    # måldokument"). One document may serve several areas, of one plan or of several.
+    documents = models.ManyToManyField(
+        Plan, verbose_name=_("goal documents"), blank=True, related_name="linked_areas"
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

@@ -73,14 +73,16 @@ class PlanTree:
 
 
 def plan_tree(plan: Plan) -> PlanTree:
-    """Plan → goal areas → goals → indicators and actions, in five queries."""
+    """Plan → goal areas (with their goal documents) → goals → indicators and actions, in six queries."""
     goals = list(Goal.objects.filter(plan=plan).select_related("area", "unit", "parent"))
     indicators = list(Indicator.objects.filter(goal__plan=plan).order_by("order", "code"))
     actions = list(actions_with_units().filter(plan=plan))
     assignments = list(Assignment.objects.filter(plan=plan).select_related("receiver"))
     area_ids = {g.area_id for g in goals} | {a.area_id for a in actions} | {a.area_id for a in assignments}
     areas = list(
-        GoalArea.objects.filter(Q(plan=plan) | Q(pk__in=area_ids - {None})).select_related("perspective")
+        GoalArea.objects.filter(Q(plan=plan) | Q(pk__in=area_ids - {None}))
+        .select_related("perspective")
+        .prefetch_related("documents")
     )
 
     nodes = {area.pk: AreaNode(area=area) for area in areas}

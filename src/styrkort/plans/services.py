@@ -4,6 +4,9 @@
 for its owner (plans/rules.py), and they are named in the history row.
 """
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from styrkort.core.services import upsert
 from styrkort.core.text import comparable
 from styrkort.org.models import Unit
@@ -59,9 +62,18 @@ def perspective_upsert(*, user, code: str, **values) -> tuple[Perspective, bool]
     return upsert(Perspective, lookup={"code": code}, values=values, user=user, authorise=authorise)
 
 
-def goal_area_upsert(*, user, code: str, **values) -> tuple[GoalArea, bool]:
+def goal_area_upsert(*, user, code: str, documents: list[Plan] = (), **values) -> tuple[GoalArea, bool]:
+    if any(document == values.get("plan") for document in documents):
+        raise ValidationError({"documents": _("A plan cannot be a goal document of its own goal area.")})
     authorise = _authorise_content(user, lambda area: area.plan)
-    return upsert(GoalArea, lookup={"code": code}, values=values, user=user, authorise=authorise)
+    return upsert(
+        GoalArea,
+        lookup={"code": code},
+        values=values,
+        many={"documents": documents},
+        user=user,
+        authorise=authorise,
+    )
 
 
 def goal_upsert(*, user, code: str, **values) -> tuple[Goal, bool]:

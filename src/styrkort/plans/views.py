@@ -36,6 +36,7 @@ def plan_detail(request, code: str):
         "tree": plan_tree(plan),
         "child_plans": list(plan.children.select_related("owner")),
         "perspectives": list(plan.perspectives.all()),
+        "linked_areas": list(plan.linked_areas.select_related("plan")),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -48,6 +49,7 @@ def goal_area_detail(request, pk: int):
         "area": area,
         "goals": list(goals[:GOALS_SHOWN]),
         "goal_count": goals.count(),
+        "documents": list(area.documents.all()),
         "assignments": list(area.assignments.select_related("plan", "receiver")),
         "actions": list(actions_with_units().filter(area=area).order_by("plan", "order", "code")[:200]),
         "action_count": area.actions.count(),
