@@ -10,7 +10,16 @@ from styrkort.demo.services import DEMO_WORKBOOK
 from styrkort.exchange.services import plan_workbook_export, plan_workbook_import
 from styrkort.org.models import Unit
 from styrkort.plans.enums import Comparator, Direction, Frequency, TimelineKind
-from styrkort.plans.models import Action, Assignment, Goal, GoalArea, Indicator, Plan, Target
+from styrkort.plans.models import (
+    Action,
+    Assignment,
+    BreakdownBaseline,
+    Goal,
+    GoalArea,
+    Indicator,
+    Plan,
+    Target,
+)
 from tests.people import superuser
 
 from .conftest import cells, find_row, load, save, workbook_content
@@ -269,7 +278,7 @@ def test_formula_where_a_value_belongs(db, demo_workbook):
         "Blad Planer, rad 2, kolumn Startår: Cellen innehåller en formel (=2020+2); "
         "skriv in själva värdet i stället."
     )
-    assert problems[1].startswith("Ytterligare 380 referenser pekar på rader som avvisats ovan")
+    assert problems[1].startswith("Ytterligare 404 referenser pekar på rader som avvisats ovan")
     assert len(problems) == 2
 
 
@@ -338,6 +347,7 @@ def test_workbook_exported_is_a_real_xlsx(demo):
         "Målområden",
         "Mål",
         "Indikatorer",
+        "Nulägen",
         "Målvärden",
         "Uppdrag",
         "Åtgärder",
@@ -475,3 +485,52 @@ def test_a_bad_goal_document_is_refused_in_its_cell(db, demo_workbook, documents
 
     assert problems[0] == f"Blad Målområden, rad {row}, kolumn Måldokument: {message}"
     assert row_count() == 0
+
+
+# --- baselines per breakdown -----------------------------------------------------------------------
+
+
+def test_demo_holds_seed_003s_baselines_per_breakdown_with_their_year(demo):
+    baselines = {
+        (b.indicator.code, b.breakdown.name): (b.value, b.year)
+        for b in BreakdownBaseline.objects.select_related("indicator", "breakdown")
+    }
+
+    assert baselines[("RP-I4.1.1", "Primärvård telefon")] == (Decimal("87"), 2020)
+    assert baselines[("RP-I4.1.1", "Specialiserad sjukvård åtgärd")] == (Decimal("53"), 2020)
+    assert baselines[("RP-I3.3.1", "Offentlig")] == (Decimal("40.6"), 2020)
+    assert baselines[("RP-I6.1.2", "HSF")] == (Decimal("-249"), 2020)
+    assert len(baselines) == 12
+    assert not Indicator.objects.filter(baseline_note__icontains="tryckt").exists()
+
+
+@pytest.mark.parametrize(
+    ("breakdown", "message"),
+    [
+        (
+            "Kvinnor",
+            "Indikatorn redovisas inte med indelningen Kvinnor. Lägg först till indelningen på indikatorn.",
+        ),
+        ("Totalt", "Totalens nuläge skrivs på indikatorn (Nuläge och Nulägesår)."),
+    ],
+    ids=["a breakdown the indicator does not report", "the total"],
+)
+def test_a_baseline_for_a_breakdown_the_indicator_lacks_is_refused_in_its_cell(
+    db, demo_workbook, breakdown, message
+):
+    sheet = demo_workbook["Nulägen"]
+    sheet.append(["RP-I3.3.1", breakdown, 2020, 12])
+
+    problems = problems_of(save(demo_workbook))
+
+    assert problems == [f"Blad Nulägen, rad {sheet.max_row}, kolumn Indelning: {message}"]
+    assert row_count() == 0
+
+
+def test_the_indicator_page_shows_each_breakdowns_baseline(client, demo):
+    client.force_login(superuser())
+    indicator = Indicator.objects.get(code="RP-I4.1.1")
+
+    html = client.get(indicator.get_absolute_url()).content.decode()
+
+    assert "Primärvård telefon 87 % (2020), Primärvård besök 81 % (2020)" in html

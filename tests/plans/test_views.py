@@ -54,8 +54,10 @@ QUERIES = {
     # perspectives, the areas the plan is a goal document for
     "plan": 13,
     "goal_area": 10,  # + area, goals, goal count, goal documents, assignments, actions, their units, count
-    "goal": 11,  # + goal, one per level of the chain up, children, indicators, actions, assignments
-    "indicator": 6,  # + indicator with goal and plan, breakdowns, targets, measurements
+    # + goal, one per level of the chain up, children, indicators, their baselines per breakdown,
+    # actions, assignments
+    "goal": 12,
+    "indicator": 7,  # + indicator with goal and plan, baselines per breakdown, breakdowns, targets, values
     "action_list": 7,  # + the plan filter's plan, count, page of actions, their units, areas for the filter
     "action": 5,  # + action with links, its units, sub-actions
     "unit_list": 4,  # + count, a page of the unit tree

@@ -37,6 +37,7 @@ from styrkort.plans.models import (
     Action,
     Assignment,
     Breakdown,
+    BreakdownBaseline,
     Goal,
     GoalArea,
     Indicator,
@@ -507,6 +508,21 @@ def _export_targets():
         }
 
 
+def _export_breakdown_baselines():
+    indicator_rank = {indicator.pk: rank for rank, indicator in enumerate(_indicators_in_order())}
+    rows = BreakdownBaseline.objects.select_related("indicator", "breakdown")
+    for baseline in sorted(
+        rows, key=lambda b: (indicator_rank[b.indicator_id], b.breakdown.order, b.breakdown.name)
+    ):
+        yield {
+            "indicator": baseline.indicator.code,
+            "breakdown": baseline.breakdown.name,
+            "year": baseline.year,
+            "value": number_out(baseline.value),
+            "note": baseline.note,
+        }
+
+
 def _export_assignments():
     rank = _plan_rank()
     rows = Assignment.objects.select_related("plan", "issuer", "receiver", "area", "goal")
@@ -663,6 +679,19 @@ SHEETS: tuple[Sheet, ...] = (
         key=("code",),
         save=_ordered(_save_indicator),
         export=_export_indicators,
+    ),
+    Sheet(
+        name="Nulägen",
+        columns=(
+            Column("Indikator", "indicator", indicator_ref, required=True),
+            Column("Indelning", "breakdown", read_breakdown, required=True),
+            Column("År", "year", read_int, required=True),
+            Column("Värde", "value", read_decimal, required=True),
+            Column("Kommentar", "note"),
+        ),
+        key=("indicator", "breakdown"),
+        save=plan_services.breakdown_baseline_upsert,
+        export=_export_breakdown_baselines,
     ),
     Sheet(
         name="Målvärden",

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from styrkort.core import snapshots
 from styrkort.plans.formatting import target_text
 from styrkort.plans.models import GoalArea, Target
+from styrkort.plans.queries import baselines_per_breakdown
 
 from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
 from .models import FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
@@ -342,10 +343,12 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
 
 
 def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | None = None):
-    """The round's indicators with what indicator_line() reads: targets, measurements, overrides."""
+    """The round's indicators with what indicator_line() reads: targets, baselines per breakdown,
+    measurements, overrides."""
     return indicators_in_round(round, unit_ids).prefetch_related(
         "breakdowns",
         Prefetch("targets", queryset=Target.objects.select_related("breakdown")),
+        baselines_per_breakdown(),
         Prefetch(
             "measurements",
             queryset=Measurement.objects.filter(period__lte=round.year).select_related("breakdown"),
@@ -424,6 +427,11 @@ def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> In
         if name != TOTAL
     ]
 
+    # A breakdown's "keep" or "reduce by" target is measured from that breakdown's own baseline.
+    baselines = {TOTAL: (indicator.baseline_value, indicator.baseline_year)} | {
+        baseline.breakdown.name: (baseline.value, baseline.year)
+        for baseline in indicator.breakdown_baselines.all()
+    }
     series: dict[str, list[Measurement]] = defaultdict(list)
     for measurement in indicator.measurements.all():  # prefetched: period <= the round's year
         series[measurement.breakdown.name if measurement.breakdown else TOTAL].append(measurement)
@@ -439,7 +447,7 @@ def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> In
             )
             target = targets.get(name)
             if target:
-                outcome.status = _status_of(indicator, latest, target, year)
+                outcome.status = _status_of(indicator, latest, target, baselines.get(name))
             line.outcomes.append(outcome)
 
     statuses = [o.status for o in line.outcomes if o.status]
@@ -464,7 +472,8 @@ def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> In
 _STATUS_SEVERITY = [IndicatorStatus.GREEN, IndicatorStatus.GREY, IndicatorStatus.YELLOW, IndicatorStatus.RED]
 
 
-def _status_of(indicator, measurement: Measurement, target: Target, year: int) -> str:
+def _status_of(indicator, measurement: Measurement, target: Target, baseline: tuple | None) -> str:
+    baseline_value, baseline_year = baseline or (None, None)
     status = indicator_status(
         measurement.value,
         missing=measurement.missing,
@@ -472,8 +481,8 @@ def _status_of(indicator, measurement: Measurement, target: Target, year: int) -
         target=target.value,
         direction=indicator.direction,
         tolerance=indicator.tolerance,
-        baseline=indicator.baseline_value,
-        baseline_year=indicator.baseline_year,
+        baseline=baseline_value,
+        baseline_year=baseline_year,
         by_year=target.by_year,
         year=measurement.period,
     )

@@ -1,7 +1,18 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Action, Assignment, Breakdown, Goal, GoalArea, Indicator, Perspective, Plan, Target
+from .models import (
+    Action,
+    Assignment,
+    Breakdown,
+    BreakdownBaseline,
+    Goal,
+    GoalArea,
+    Indicator,
+    Perspective,
+    Plan,
+    Target,
+)
 
 
 @admin.register(Plan)
@@ -21,6 +32,7 @@ class PerspectiveAdmin(SimpleHistoryAdmin):
 class GoalAreaAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "plan", "perspective", "order"]
     search_fields = ["name", "code"]
+    filter_horizontal = ["documents"]
 
 
 @admin.register(Goal)
@@ -36,6 +48,11 @@ class TargetInline(admin.TabularInline):
     extra = 0
 
 
+class BreakdownBaselineInline(admin.TabularInline):
+    model = BreakdownBaseline
+    extra = 0
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "goal", "unit_of_measure", "direction", "frequency"]
@@ -43,7 +60,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "code"]
     autocomplete_fields = ["goal"]
     filter_horizontal = ["breakdowns"]
-    inlines = [TargetInline]
+    inlines = [BreakdownBaselineInline, TargetInline]
 
 
 @admin.register(Breakdown)

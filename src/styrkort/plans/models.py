@@ -382,15 +382,50 @@ class Target(models.Model):
             }
         if self.comparator == Comparator.REDUCE_BY and not self.by_year:
             errors["by_year"] = _("“Reduce by” needs the year by which the reduction is to be reached.")
-        if (
-            self.breakdown_id
-            and self.indicator_id
-            and self.indicator.pk
-            and not self.indicator.breakdowns.filter(pk=self.breakdown_id).exists()
-        ):
-            errors["breakdown"] = _("The indicator does not report the breakdown %(name)s.") % {
-                "name": self.breakdown.name
-            }
+        errors |= _unreported_breakdown(self)
+        if errors:
+            raise ValidationError(errors)
+
+
+def _unreported_breakdown(row) -> dict[str, str]:
+    """A target's or a baseline's breakdown must be one the indicator reports."""
+    if (
+        row.breakdown_id
+        and row.indicator_id
+        and row.indicator.pk
+        and not row.indicator.breakdowns.filter(pk=row.breakdown_id).exists()
+    ):
+        return {
+            "breakdown": _("The indicator does not report the breakdown %(name)s.")
+            % {"name": row.breakdown.name}
+        }
+    return {}
+
+
+class BreakdownBaseline(models.Model):
+    """Nuläge of one breakdown, with its year (seed 003: "Primär v Tel 87 % Bes 81 %"). The total's
+    baseline is on the indicator itself."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="breakdown_baselines")
+    breakdown = models.ForeignKey(Breakdown, verbose_name=_("breakdown"), on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["breakdown__order", "breakdown__name"]
+        verbose_name = _("baseline per breakdown")
+        verbose_name_plural = _("baselines per breakdown")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "breakdown"], name="baseline_one_per_breakdown")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.breakdown}: {self.value} ({self.year})"
+
+    def clean(self) -> None:
+        errors = _unreported_breakdown(self)
         if errors:
             raise ValidationError(errors)
 

@@ -8,7 +8,17 @@ from django.db.models.functions import Coalesce
 
 from styrkort.org.models import Unit
 
-from .models import TOTAL_BREAKDOWN, Action, Assignment, Goal, GoalArea, Indicator, Plan, Target
+from .models import (
+    TOTAL_BREAKDOWN,
+    Action,
+    Assignment,
+    BreakdownBaseline,
+    Goal,
+    GoalArea,
+    Indicator,
+    Plan,
+    Target,
+)
 
 
 def actions_with_units() -> QuerySet[Action]:
@@ -70,6 +80,11 @@ class PlanTree:
     @property
     def action_count(self) -> int:
         return sum(area.action_count for area in self.areas)
+
+
+def baselines_per_breakdown() -> Prefetch:
+    """An indicator's baselines per breakdown, with their breakdowns, in one query."""
+    return Prefetch("breakdown_baselines", queryset=BreakdownBaseline.objects.select_related("breakdown"))
 
 
 def plan_tree(plan: Plan) -> PlanTree:

@@ -17,6 +17,7 @@ from .models import (
     Action,
     Assignment,
     Breakdown,
+    BreakdownBaseline,
     Goal,
     GoalArea,
     Indicator,
@@ -113,6 +114,20 @@ def target_upsert(*, user, indicator: Indicator, year: int, breakdown: Breakdown
         values=values,
         user=user,
         authorise=_authorise_content(user, lambda target: target.indicator.goal.plan),
+    )
+
+
+def breakdown_baseline_upsert(*, user, indicator: Indicator, breakdown: Breakdown | None, **values):
+    if breakdown is None:
+        raise ValidationError(
+            {"breakdown": _("The total's baseline is written on the indicator (Nuläge and Nulägesår).")}
+        )
+    return upsert(
+        BreakdownBaseline,
+        lookup={"indicator": indicator, "breakdown": breakdown},
+        values=values,
+        user=user,
+        authorise=_authorise_content(user, lambda baseline: baseline.indicator.goal.plan),
     )
 
 

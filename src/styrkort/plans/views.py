@@ -6,6 +6,7 @@ from .forms import ActionFilterForm
 from .models import Goal, GoalArea, Indicator, Plan
 from .queries import (
     actions_with_units,
+    baselines_per_breakdown,
     goal_chain_up,
     measurements_by_year,
     plan_tree,
@@ -64,7 +65,7 @@ def goal_detail(request, pk: int):
         "goal": goal,
         "chain_up": goal_chain_up(goal),
         "children": list(goal.children.select_related("plan", "unit")),
-        "indicators": list(goal.indicators.prefetch_related("breakdowns")),
+        "indicators": list(goal.indicators.prefetch_related("breakdowns", baselines_per_breakdown())),
         "actions": list(actions_with_units().filter(goal=goal)),
         "child_actions": list(actions_with_units().filter(goal__parent=goal)),
         "assignments": list(goal.assignments.select_related("plan", "receiver")),
@@ -74,7 +75,12 @@ def goal_detail(request, pk: int):
 
 @login_required
 def indicator_detail(request, pk: int):
-    indicator = get_object_or_404(Indicator.objects.select_related("goal__plan", "goal__area"), pk=pk)
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("goal__plan", "goal__area").prefetch_related(
+            baselines_per_breakdown()
+        ),
+        pk=pk,
+    )
     columns, rows = targets_by_year(indicator)
     measurement_columns, measurement_rows = measurements_by_year(indicator)
     context = {
