@@ -33,6 +33,7 @@ from styrkort.exchange.services import plan_workbook_export
 from styrkort.followup.enums import RoundKind
 from styrkort.followup.models import (
     ActionReport,
+    AssignmentReport,
     FollowUpRound,
     GoalAssessment,
     IndicatorAssessment,
@@ -42,7 +43,7 @@ from styrkort.followup.models import (
 from styrkort.followup.services import round_close, round_upsert
 from styrkort.org.enums import Role
 from styrkort.org.models import Membership, Unit
-from styrkort.plans.models import Action, Goal, Indicator, Plan
+from styrkort.plans.models import Action, Assignment, Goal, Indicator, Plan
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
 from tests.people import superuser
@@ -78,6 +79,10 @@ class World:
 
     def goal(self, place: str) -> Goal:
         return Goal.objects.get(code={"RUF": "RUF-M1.1", "RS": "RP-1.1"}[place])
+
+    def assignment(self, place: str) -> Assignment:
+        plan, number = {"RUF": ("RUF-2023", "1"), "RS": ("RPB-2022", "15")}[place]  # to RUF; to RS
+        return Assignment.objects.get(plan__code=plan, number=number)
 
     def indicator(self, place: str) -> Indicator:
         return Indicator.objects.get(code={"RUF": "RUF-I1.1", "RS": "RP-I1.1.1"}[place])
@@ -261,6 +266,13 @@ def goal_assessment(world: World, place: str, role: str):
     return GoalAssessment.objects.filter(round=world.round, goal=goal).exists
 
 
+def assignment_report(world: World, place: str, role: str):
+    assignment = world.assignment(place)
+    data = {f"u{assignment.pk}-comment": MARK, f"u{assignment.pk}-version": 0, "unit": place}
+    post(role, reverse("followup:assignment_report", args=[world.round.code, assignment.pk]), data)
+    return AssignmentReport.objects.filter(round=world.round, assignment=assignment).exists
+
+
 def indicator_assessment(world: World, place: str, role: str):
     indicator = world.indicator(place)
     data = {f"o{indicator.pk}-status": "green", f"o{indicator.pk}-reason": MARK}
@@ -396,6 +408,7 @@ MATRIX: dict[str, tuple[Write, dict[str, set[str]]]] = {
     "followup:narrative": (narrative, REPORTING),
     "followup:measurement": (measurement, PLANNING),
     "followup:goal_assessment": (goal_assessment, PLANNING),
+    "followup:assignment_report": (assignment_report, PLANNING),
     "followup:indicator_assessment": (indicator_assessment, PLANNING),
     "followup:close": (close, PLANNING),
     "followup:reopen": (reopen, ONLY_ADMINISTRATOR),

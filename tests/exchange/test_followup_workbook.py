@@ -131,6 +131,10 @@ def test_export_fill_in_import_export_again_gives_the_same_workbook(followup_rou
     cells(goals, find_row(goals, Mål="RUF-M1.1"))["Analys"].value = "Psykisk hälsa bland unga minskar."
     texts = workbook["Texter"]
     cells(texts, find_row(texts, Avsnitt="inledning"))["Text"].value = "Året i korthet.\n\nEtt nytt stycke."
+    assignments = workbook["Uppdrag"]
+    cells(assignments, find_row(assignments, Nummer="1"))[
+        "Kommentar"
+    ].value = "Resor och konferenser minskade."
     filled = save(workbook)
 
     result = followup_workbook_import(source=filled, user=planner)
@@ -138,6 +142,7 @@ def test_export_fill_in_import_export_again_gives_the_same_workbook(followup_rou
     assert result.ok, [str(p) for p in result.problems]
     assert {sheet: (c.created, c.updated) for sheet, c in result.counts.items()} == {
         "Åtgärder": (2, 0),
+        "Uppdrag": (1, 0),
         "Mätvärden": (4, 0),
         "Indikatorbedömningar": (1, 0),
         "Målbedömningar": (1, 0),

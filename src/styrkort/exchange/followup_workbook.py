@@ -30,6 +30,7 @@ from styrkort.followup.models import (
 from styrkort.followup.queries import (
     action_report_of,
     actions_in_round,
+    assignments_in_round,
     indicators_in_round,
     round_unit_ids,
 )
@@ -37,7 +38,7 @@ from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.status import IndicatorStatus, Trend
 from styrkort.org import queries as org_queries
 from styrkort.org.models import Unit
-from styrkort.plans.models import Action, Goal, Indicator
+from styrkort.plans.models import Action, Assignment, Goal, Indicator
 
 from .engine import read_rows
 from .workbook import (
@@ -144,6 +145,10 @@ class FollowUpScope:
         return list(actions_in_round(self.round, self.unit_ids))
 
     @cached_property
+    def assignments(self) -> list[Assignment]:
+        return list(assignments_in_round(self.round, self.unit_ids))
+
+    @cached_property
     def indicators(self) -> list[Indicator]:
         return list(indicators_in_round(self.round, self.unit_ids).prefetch_related("breakdowns"))
 
@@ -179,6 +184,19 @@ class FollowUpScope:
             "The workbook is for %(unit)s, and the action %(code)s is not part of it in the round %(round)s."
         )
         raise ValidationError({"code": self._outside(message, reference)})
+
+    def assignment(self, plan_code: str, number: str) -> Assignment:
+        found = next((a for a in self.assignments if (a.plan.code, a.number) == (plan_code, number)), None)
+        if found is not None:
+            return found
+        reference = f"{plan_code}{REFERENCE_SEPARATOR}{number}"
+        if not Assignment.objects.filter(plan__code=plan_code, number=number).exists():
+            raise ValidationError({"number": _("There is no assignment %(code)s.") % {"code": reference}})
+        message = _(
+            "The workbook is for %(unit)s, and the assignment %(code)s "
+            "is not part of it in the round %(round)s."
+        )
+        raise ValidationError({"number": self._outside(message, reference)})
 
     def check_indicator(self, indicator: Indicator) -> None:
         if indicator.pk not in self._indicator_ids:
@@ -327,6 +345,17 @@ def _save_action_report(*, scope: FollowUpScope, plan: str, code: str, version=N
     return _unless_changed_since_download(scope, save, version, **report)
 
 
+def _save_assignment_report(*, scope: FollowUpScope, plan: str, number: str, version=None, **report):
+    assignment = scope.assignment(plan, number)
+
+    def save(**fields):
+        return followup_services.assignment_report_save(
+            user=scope.user, round=scope.round, assignment=assignment, **fields
+        )
+
+    return _unless_changed_since_download(scope, save, version, **report)
+
+
 def _save_measurement(*, scope: FollowUpScope, indicator: Indicator, value, version=None, **measurement):
     scope.check_indicator(indicator)
     followup_services.check_entered_by_hand(indicator)
@@ -402,6 +431,21 @@ def _export_action_reports(*, scope: FollowUpScope):
             "colour": choice_writer(COLOURS)(report.colour) if report else "",
             "comment": report.comment if report else "",
             "deviation": report.deviation if report else "",
+            "version": report.version if report else 0,
+        }
+
+
+def _export_assignment_reports(*, scope: FollowUpScope):
+    for assignment in scope.assignments:
+        report = assignment.round_reports[0] if assignment.round_reports else None
+        yield {
+            "plan": assignment.plan.code,
+            "number": assignment.number,
+            "text": assignment.text,
+            "timeline": assignment.timeline_text,
+            "receiver": assignment.receiver.code,
+            "added_during_year": "ja" if assignment.added_during_year else "",
+            "comment": report.comment if report else "",
             "version": report.version if report else 0,
         }
 
@@ -532,6 +576,23 @@ FOLLOWUP_SHEETS: tuple[Sheet, ...] = (
         save=_save_action_report,
         export=_export_action_reports,
         skip_when_blank=("status", "colour", "comment", "deviation"),
+    ),
+    Sheet(
+        name="Uppdrag",
+        columns=(
+            Column("Plan", "plan", required=True),
+            Column("Nummer", "number", required=True),
+            Column("Uppdrag", "text", read_only=True, width=_TEXT_WIDTH),
+            Column("Tidplan", "timeline", read_only=True),
+            Column("Mottagare", "receiver", read_only=True),
+            Column("Tillkommande", "added_during_year", read_only=True),
+            Column("Kommentar", "comment", width=_TEXT_WIDTH),
+            VERSION_COLUMN,
+        ),
+        key=("plan", "number"),
+        save=_save_assignment_report,
+        export=_export_assignment_reports,
+        skip_when_blank=("comment",),
     ),
     Sheet(
         name="Mätvärden",

@@ -128,6 +128,13 @@ class GoalAssessmentForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+class AssignmentReportForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), max_length=FREE_TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
 class NarrativeForm(forms.Form):
     section = forms.ChoiceField(choices=NarrativeSection.choices, widget=forms.HiddenInput)
     text = forms.CharField(

@@ -10,7 +10,16 @@ from simple_history.models import HistoricalRecords
 
 from styrkort.core.fields import FreeTextField
 from styrkort.org.models import Unit
-from styrkort.plans.models import Action, Breakdown, Goal, Indicator, Plan, code_validator, year_validators
+from styrkort.plans.models import (
+    Action,
+    Assignment,
+    Breakdown,
+    Goal,
+    Indicator,
+    Plan,
+    code_validator,
+    year_validators,
+)
 
 from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundEventKind, RoundKind
 from .status import IndicatorStatus, Trend
@@ -147,6 +156,29 @@ class ActionReport(Reported):
 
     def __str__(self) -> str:
         return f"{self.round.code} {self.action.code}"
+
+
+class AssignmentReport(Reported):
+    """What the receiving unit says about an assignment in a round (seed 002: "Tillkommande uppdrag
+    under året", Kommentar); no row means nothing is said yet."""
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="assignment_reports")
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
+    comment = FreeTextField(_("comment"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "assignment"]
+        verbose_name = _("assignment report")
+        verbose_name_plural = _("assignment reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "assignment"], name="one_report_per_assignment_and_round"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.assignment.reference}"
 
 
 class Measurement(Reported):

@@ -5,9 +5,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from styrkort.org import queries as org_queries
 from styrkort.org.models import Unit
 from styrkort.org.rules import REPORTING_ROLES, memberships_of
-from styrkort.plans.models import Action, Goal, Indicator
+from styrkort.plans.models import Action, Assignment, Goal, Indicator
 
-from .models import ActionReport, FollowUpRound
+from .models import ActionReport, AssignmentReport, FollowUpRound
 
 
 def round_units(round: FollowUpRound) -> list[Unit]:
@@ -40,12 +40,42 @@ def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = Non
         .filter(Q(timeline_end_year__isnull=True) | Q(timeline_end_year__gte=round.year))
         # An action without responsible units is its plan's owner's to report (responsible_unit_ids).
         .filter(Exists(responsible) | (~Exists(any_unit) & Q(plan__owner__in=units)))
-        .select_related("plan", "area", "goal", "goal__plan")
+        .select_related("plan", "plan__owner", "area", "goal", "goal__plan")
         .prefetch_related(
             "units",
             round_reports_prefetch(round),
         )
         .order_by("plan__start_year", "plan__code", "area__order", "order", "code")
+    )
+
+
+def assignments_in_round(
+    round: FollowUpRound, unit_ids: frozenset[int] | None = None
+) -> QuerySet[Assignment]:
+    """Assignments the round's plans give to its units, not ended before the round's year, with
+    their report in the round as `round_reports`."""
+    units = round_unit_ids(round) if unit_ids is None else round_unit_ids(round) & unit_ids
+    return (
+        Assignment.objects.filter(plan__in=round.plans.all(), receiver__in=units)
+        .filter(Q(timeline_end_year__isnull=True) | Q(timeline_end_year__gte=round.year))
+        .select_related("plan", "receiver")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=AssignmentReport.objects.filter(round=round).select_related("reported_by"),
+                to_attr="round_reports",
+            )
+        )
+        .order_by("plan__start_year", "plan__code", "added_during_year", "order", "number")
+    )
+
+
+def round_covers_assignment(round: FollowUpRound, assignment: Assignment) -> bool:
+    """assignments_in_round's rule for one loaded assignment."""
+    return (
+        assignment.plan_id in {plan.pk for plan in round.plans.all()}
+        and (assignment.timeline_end_year is None or assignment.timeline_end_year >= round.year)
+        and assignment.receiver_id in round_unit_ids(round)
     )
 
 

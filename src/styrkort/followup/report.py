@@ -23,6 +23,7 @@ from .models import FollowUpRound, GoalAssessment, IndicatorAssessment, Measurem
 from .queries import (
     action_report_of,
     actions_in_round,
+    assignments_in_round,
     goals_of,
     indicators_in_round,
     responsible_unit_ids,
@@ -41,7 +42,7 @@ class ActionLine:
     code: str
     text: str
     timeline: str
-    owners: str
+    owners: str  # the responsible units' labels; none named: the plan owner's, who reports it
     units: list[str]  # codes of the responsible units and every unit above them, for filtering
     status: str = ""
     colour: str = ""
@@ -49,6 +50,7 @@ class ActionLine:
     deviation: str = ""
     reported_by: str = ""
     reported_at: dt.datetime | None = None
+    by_plan_owner: bool = False  # no responsible unit is named
 
     @property
     def reported(self) -> bool:
@@ -67,6 +69,23 @@ class ActionLine:
     @property
     def colour_choice(self) -> Colour | None:
         return Colour(self.colour) if self.colour else None
+
+
+@dataclass
+class AssignmentLine:
+    """An assignment the round's plans give to one of its units, with what the unit says of it."""
+
+    pk: int
+    plan: str
+    number: str
+    text: str
+    timeline: str
+    receiver: str  # the receiving unit's label
+    units: list[str]  # codes of the receiving unit and every unit above it, for filtering
+    added_during_year: bool = False
+    comment: str = ""
+    reported_by: str = ""
+    reported_at: dt.datetime | None = None
 
 
 @dataclass
@@ -213,6 +232,7 @@ class RoundReport:
     narratives: list[NarrativeLine] = field(default_factory=list)
     units: list[UnitLine] = field(default_factory=list)  # empty in snapshots from before it was kept
     asks_for: str = ReportContent.STATUS_AND_ASSESSMENT
+    assignments: list[AssignmentLine] = field(default_factory=list)  # likewise
 
     @property
     def content(self) -> ReportContent:
@@ -233,6 +253,15 @@ class RoundReport:
     @property
     def indicators(self) -> list[IndicatorLine]:
         return [indicator for area in self.areas for indicator in area.indicators]
+
+    @property
+    def given_assignments(self) -> list[AssignmentLine]:
+        return [a for a in self.assignments if not a.added_during_year]
+
+    @property
+    def added_assignments(self) -> list[AssignmentLine]:
+        """Seed 002's "Tillkommande uppdrag under året"."""
+        return [a for a in self.assignments if a.added_during_year]
 
     @property
     def not_reported(self) -> list[ActionLine]:
@@ -262,6 +291,7 @@ class RoundReport:
                 "narratives": [n for n in self.narratives if n.unit == unit_code],
                 "units": self.units,
                 "asks_for": self.asks_for,
+                "assignments": [a for a in self.assignments if unit_code in a.units],
             }
         )
 
@@ -339,6 +369,7 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
         ],
         units=[UnitLine(code=unit.code, name=unit.name, depth=unit.depth) for unit in units],
         asks_for=round.asks_for,
+        assignments=[_assignment_line(a, unit_paths) for a in assignments_in_round(round)],
     )
 
 
@@ -367,6 +398,28 @@ def _unit_paths(units) -> dict[int, list[str]]:
     return {unit.pk: [code_of[pk] for pk in unit.path] for unit in units}
 
 
+def _reporter_name(report) -> str:
+    user = report.reported_by
+    return (user.get_full_name() or user.username) if user else ""
+
+
+def _assignment_line(assignment, unit_paths: dict[int, list[str]]) -> AssignmentLine:
+    reports = assignment.round_reports
+    return AssignmentLine(
+        pk=assignment.pk,
+        plan=assignment.plan.code,
+        number=assignment.number,
+        text=assignment.text,
+        timeline=assignment.timeline_text,
+        receiver=assignment.receiver.label,
+        units=unit_paths.get(assignment.receiver_id, []),
+        added_during_year=assignment.added_during_year,
+        comment=reports[0].comment if reports else "",
+        reported_by=_reporter_name(reports[0]) if reports else "",
+        reported_at=reports[0].reported_at if reports else None,
+    )
+
+
 def _action_line(action, unit_paths: dict[int, list[str]]) -> ActionLine:
     report = action_report_of(action)
     units = list(action.units.all())
@@ -377,17 +430,16 @@ def _action_line(action, unit_paths: dict[int, list[str]]) -> ActionLine:
         code=action.code,
         text=action.text,
         timeline=action.timeline_text,
-        owners=", ".join(unit.label for unit in units),
+        owners=", ".join(unit.label for unit in units) or action.plan.owner.label,
         units=within,
+        by_plan_owner=not units,
     )
     if report:
         line.status = report.status
         line.colour = report.colour
         line.comment = report.comment
         line.deviation = report.deviation
-        line.reported_by = (
-            report.reported_by.get_full_name() or report.reported_by.username if report.reported_by else ""
-        )
+        line.reported_by = _reporter_name(report)
         line.reported_at = report.reported_at
     return line
 

@@ -77,6 +77,15 @@ def may_report_action(user, round, action) -> bool:
     return any(pk in reporting for pk in responsible_unit_ids(action))
 
 
+def may_report_assignment(user, round, assignment) -> bool:
+    """The receiving unit's reporters and planners, and the planners of the plan that gives it."""
+    if not round.is_open:
+        return False
+    if is_administrator(user) or assignment.plan.owner_id in _planner_units(user):
+        return True
+    return assignment.receiver_id in _reporting_units(user)
+
+
 def may_report_indicator(user, round, indicator) -> bool:
     if not round.is_open:
         return False
@@ -105,5 +114,6 @@ rules.add_perm("followup.set_up_round", may_set_up_round)
 rules.add_perm("followup.reopen_round", may_reopen_round)
 rules.add_perm("followup.report_for_unit", _in_round(may_report_for_unit))
 rules.add_perm("followup.report_action", _in_round(may_report_action))
+rules.add_perm("followup.report_assignment", _in_round(may_report_assignment))
 rules.add_perm("followup.report_indicator", _in_round(may_report_indicator))
 rules.add_perm("followup.report_goal", _in_round(may_report_goal))

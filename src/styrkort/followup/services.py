@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from styrkort.core.services import upsert
 from styrkort.errors import NotAllowed, StyrkortError
 from styrkort.org.models import Unit
-from styrkort.plans.models import Action, Breakdown, Goal, Indicator
+from styrkort.plans.models import Action, Assignment, Breakdown, Goal, Indicator
 
 from . import closing, rules
 from .enums import RoundEventKind
 from .models import (
     ActionReport,
+    AssignmentReport,
     FollowUpRound,
     GoalAssessment,
     IndicatorAssessment,
@@ -29,7 +30,13 @@ from .models import (
     Reported,
     RoundEvent,
 )
-from .queries import round_covers_action, round_covers_goal, round_covers_indicator, round_unit_ids
+from .queries import (
+    round_covers_action,
+    round_covers_assignment,
+    round_covers_goal,
+    round_covers_indicator,
+    round_unit_ids,
+)
 from .status import action_report_problems
 
 
@@ -175,6 +182,30 @@ def action_report_save(
             "comment": comment.strip(),
             "deviation": deviation.strip(),
         },
+        version=version,
+    )
+
+
+@transaction.atomic
+def assignment_report_save(
+    *, user, round: FollowUpRound, assignment: Assignment, comment: str, version: int | None = None
+) -> AssignmentReport:
+    round = _open_round_locked(round)
+    if not round_covers_assignment(round, assignment):
+        raise NotAllowed(
+            _("The assignment %(number)s is not part of this round.") % {"number": assignment.reference}
+        )
+    if not rules.may_report_assignment(user, round, assignment):
+        raise NotAllowed(
+            _("You may not report for the assignment %(number)s.") % {"number": assignment.reference}
+        )
+    if not comment.strip():
+        raise ValidationError({"comment": _("Write what has been done about the assignment.")})
+    return _save_reported(
+        AssignmentReport,
+        user=user,
+        lookup={"round": round, "assignment": assignment},
+        values={"comment": comment.strip()},
         version=version,
     )
 

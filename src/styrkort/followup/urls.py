@@ -23,6 +23,11 @@ urlpatterns = [
         name="indicator_assessment",
     ),
     path("uppfoljning/<str:code>/mal/<int:goal_pk>/", views.goal_assessment_save, name="goal_assessment"),
+    path(
+        "uppfoljning/<str:code>/uppdrag/<int:assignment_pk>/",
+        views.assignment_report_save,
+        name="assignment_report",
+    ),
     path("atgarder/<int:pk>/historik/", views.action_history, name="action_history"),
     path("indikatorer/<int:pk>/historik/", views.indicator_history, name="indicator_history"),
 ]

@@ -15,13 +15,14 @@ from styrkort.core.forms import add_errors, with_version
 from styrkort.core.history import history_entries
 from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
-from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Goal, Indicator, Target
+from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Assignment, Goal, Indicator, Target
 
 from . import rules, services
 from .compare import compare_rounds
 from .enums import NarrativeSection, ReportContent
 from .forms import (
     ActionReportForm,
+    AssignmentReportForm,
     CompareForm,
     GoalAssessmentForm,
     IndicatorAssessmentForm,
@@ -34,6 +35,7 @@ from .models import ActionReport, FollowUpRound, GoalAssessment, IndicatorAssess
 from .queries import (
     action_report_of,
     actions_in_round,
+    assignments_in_round,
     goals_of,
     open_rounds,
     round_reports_prefetch,
@@ -195,6 +197,12 @@ def _goal_form(goal, assessment, data=None) -> GoalAssessmentForm:
     return GoalAssessmentForm(data, prefix=f"g{goal.pk}", initial=initial)
 
 
+def _assignment_form(assignment, data=None) -> AssignmentReportForm:
+    report = assignment.round_reports[0] if getattr(assignment, "round_reports", None) else None
+    initial = {"version": report.version if report else 0, "comment": report.comment if report else ""}
+    return AssignmentReportForm(data, prefix=f"u{assignment.pk}", initial=initial)
+
+
 def _measurement_form_after_conflict(indicator, round, data, error) -> MeasurementForm:
     current = _measurement_form(indicator, round)
     posted = data.copy()
@@ -251,6 +259,11 @@ def unit_report(request, code: str, unit_code: str):
             {"goal": goal, "form": _goal_form(goal, goal_assessments.get(goal.pk))}
             for goal in goals
             if rules.may_report_goal(request.user, round, goal)
+        ],
+        "assignment_rows": [
+            {"assignment": assignment, "form": _assignment_form(assignment)}
+            for assignment in assignments_in_round(round, below)
+            if rules.may_report_assignment(request.user, round, assignment)
         ],
         "narrative_forms": [
             (
@@ -506,6 +519,40 @@ def goal_assessment_save(request, code: str, goal_pk: int):
         theirs_label=conflict.current.get_colour_display() if conflict else "",
         form_template="followup/_goal_form.html",
         context={"form": form, "goal": goal, "unit_code": request.POST.get("unit", "")},
+    )
+
+
+@login_required
+@require_POST
+def assignment_report_save(request, code: str, assignment_pk: int):
+    round = get_round(code)
+    assignment = get_object_or_404(Assignment.objects.select_related("plan", "receiver"), pk=assignment_pk)
+    form = AssignmentReportForm(request.POST, prefix=f"u{assignment.pk}")
+    conflict = None
+    if form.is_valid():
+        try:
+            services.assignment_report_save(
+                user=request.user,
+                round=round,
+                assignment=assignment,
+                comment=form.cleaned_data["comment"],
+                version=form.cleaned_data["version"],
+            )
+        except services.StaleEdit as error:
+            conflict, form = error, with_version(form, error.current.version)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("%(code)s saved.") % {"code": assignment.reference})
+            return _back_to_unit(request, round, f"u-{assignment.pk}")
+    return _form_page(
+        request,
+        round,
+        conflict,
+        heading=assignment.reference,
+        theirs=conflict.current.comment if conflict else "",
+        form_template="followup/_assignment_form.html",
+        context={"form": form, "assignment": assignment, "unit_code": request.POST.get("unit", "")},
     )
 
 
