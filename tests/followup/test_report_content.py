@@ -156,3 +156,18 @@ def test_a_status_only_rounds_workbook_has_no_assessment_column_and_a_stray_one_
         "Den här uppföljningen frågar bara efter status, inte efter bedömning."
     ]
     assert not ActionReport.objects.exists()
+
+
+def test_a_status_only_rounds_page_sums_up_per_status_not_in_share_green(client, planner, status_round):
+    services.action_report_save(user=planner, round=status_round, action=action("RF1"), status="done")
+    services.action_report_save(user=planner, round=status_round, action=action("RF3"), comment="Väntar.")
+    client.force_login(planner)
+
+    page = client.get(reverse("followup:round", args=[status_round.code])).content.decode()
+
+    summary = page[page.index('<p class="summary">') :]
+    summary = " ".join(summary[: summary.index("</p>")].split())
+    assert summary == (
+        '<p class="summary">28 åtgärder – klart: 1; kommenterad, ej bedömd: 1; ej rapporterad: 26.'
+    )
+    assert "gröna" not in summary

@@ -243,6 +243,11 @@ class RoundReport:
         return status_counts(self.actions)
 
     @property
+    def status_counts_given(self) -> list[tuple[str, int]]:
+        """The statuses that occur, for a one-line summary."""
+        return [(label, count) for label, count in self.status_counts if count]
+
+    @property
     def kind_label(self) -> str:
         return RoundKind(self.kind).label
 
