@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "styrkort.followup",
     "styrkort.economy",
     "styrkort.exchange",
+    "styrkort.reports",
     "styrkort.demo",
 ]
 
@@ -165,7 +166,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_LOCKOUT_CALLABLE = "styrkort.core.views.locked_out"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "reports:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "sv"

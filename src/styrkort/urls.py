@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("styrkort.core.urls")),
+    path("", include("styrkort.reports.urls")),
     path("", include("styrkort.plans.urls")),
     path("", include("styrkort.org.urls")),
     path("", include("styrkort.exchange.urls")),

@@ -1,6 +1,7 @@
 """Narrow checks of the project itself (after djangoproject.com's tests)."""
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -8,6 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_no_pending_migrations(db):
@@ -26,7 +29,7 @@ def test_swedish_catalogue_is_compiled():
 
 @pytest.mark.parametrize(
     "url_name",
-    ["core:home", "plans:plan_list", "plans:action_list", "org:unit_list", "exchange:import", "login"],
+    ["reports:home", "plans:plan_list", "plans:action_list", "org:unit_list", "exchange:import", "login"],
 )
 def test_each_page_has_exactly_one_h1(client, planner, url_name):
     if url_name != "login":
@@ -60,3 +63,13 @@ def test_english_when_chosen(client, reader):
     response = client.get(reverse("plans:plan_list"))
 
     assert '<h1 class="ds-heading" data-size="lg">Plans</h1>' in response.content.decode()
+
+
+def test_apps_import_only_from_the_layers_below_them(capsys):
+    """pyproject.toml's import-linter contract: org ← plans ← followup ← economy ← reports, exchange
+    ← demo, and core under all of them; nothing imports reports or demo."""
+    from importlinter.cli import lint_imports
+
+    exit_code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
+
+    assert exit_code == 0, capsys.readouterr().out

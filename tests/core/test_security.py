@@ -42,7 +42,7 @@ def test_a_long_sentence_is_a_good_password_without_composition_rules(db):
 
 def test_a_session_ends_a_working_day_after_logging_in_however_busy(client, reader):
     client.force_login(reader)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("reports:home")).status_code == 200
     session = client.session
     session[SESSION_STARTED] = time.time() - (settings.SESSION_MAX_HOURS * 3600 + 60)
     session.save()

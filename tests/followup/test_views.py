@@ -411,7 +411,7 @@ def test_the_back_office_lists_rounds_and_reports(admin_client, round, planner):
 
 def test_the_start_page_tells_a_reporter_what_to_report(client, reporter, round):
     client.force_login(reporter)
-    page = client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("reports:home")).content.decode()
     assert "Att rapportera" in page
     assert "0 av 6 åtgärder rapporterade" in page
     assert reverse("followup:unit_report", args=[round.code, "FH"]) in page

@@ -31,7 +31,7 @@ def add_actions(count: int) -> None:
 def page_urls():
     ruf_plan = Plan.objects.get(code="RUF-2023")
     return {
-        "home": reverse("core:home"),
+        "home": reverse("reports:home"),
         "plan_list": reverse("plans:plan_list"),
         "plan": ruf_plan.get_absolute_url(),
         "goal_area": GoalArea.objects.get(code="MO1").get_absolute_url(),

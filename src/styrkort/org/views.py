@@ -1,8 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
-
-from styrkort.plans.queries import actions_with_units
 
 from .models import Unit
 
@@ -20,7 +19,12 @@ def unit_list(request):
 @login_required
 def unit_detail(request, code: str):
     unit = get_object_or_404(Unit, code=code)
-    actions = actions_with_units().filter(units=unit).order_by("plan__code", "order", "code")
+    # Through the unit's own relations: org sits below plans and imports nothing of it.
+    actions = (
+        unit.actions.select_related("plan", "goal", "area")
+        .prefetch_related(Prefetch("units", queryset=Unit.objects.only("id", "code", "name", "short_name")))
+        .order_by("plan__code", "order", "code")
+    )
     context = {
         "unit": unit,
         "ancestors": list(unit.ancestors()),
