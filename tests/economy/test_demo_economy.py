@@ -156,3 +156,41 @@ def test_the_excel_download_has_the_same_figures(client, full_demo):
     assert savings[4][3] == 0.07
     staff = {row[0]: row[1:3] for row in workbook["Personal"].iter_rows(min_row=2, values_only=True)}
     assert staff["Total sjukfrånvaro"] == (5.3, 5.5)
+
+
+def test_the_closed_round_reads_in_the_readers_language(client, full_demo):
+    """The snapshot holds codes, not the words of the language the round was closed in."""
+    log_in(client, "lasare")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    html = client.get(reverse("economy:page", args=["AR-2023-RUF", "RUF"])).content.decode()
+
+    assert cells(html, "Total revenues")[:3] == ["240,1", "310,0", "291,9"]
+    assert "Summa intäkter" not in html
+    assert "Total sick leave" in html
+
+
+def test_a_snapshot_of_the_first_format_shows_as_today():
+    from styrkort.core import snapshots
+    from styrkort.economy.report import EconomyReport, upgrade_snapshot
+
+    old = {
+        "round_code": "AR-2023-RUF",
+        "unit_code": "RUF",
+        "unit_name": "Regionala utvecklingsförvaltningen",
+        "year": 2023,
+        "outcome_month": 12,
+        "statement": [{"name": "Summa intäkter", "kind": "revenues", "outcome": "310000000"}],
+        "sick_leave_total": {"label": "Total sjukfrånvaro", "this_year": "5.3", "last_year": "5.5"},
+        "sick_leave_days": [{"label": "Sjukdag 1-14", "this_year": "2.1", "last_year": None}],
+        "headcount": [{"label": "Årsarbetare", "this_year": "230", "last_year": "228"}],
+    }
+
+    report = snapshots.from_json(EconomyReport, upgrade_snapshot(old))
+
+    assert (report.statement[0].label, report.sick_leave_total.label) == (
+        "Summa intäkter",
+        "Total sjukfrånvaro",
+    )
+    assert (report.sick_leave_total.measure, report.headcount[0].measure) == ("sick_leave", "fte")
+    assert report.sick_leave_days[0].label == "Sjukdag 1-14"

@@ -56,11 +56,11 @@ def economy_xlsx(report: EconomyReport) -> bytes:
         worksheet = sheet(
             _("Income statement"),
             [_("Line"), *(f"{title}, mnkr" for title in report.column_titles)],
-            ([row.name, *(_mnkr(v) for v in values)] for row, values in report.statement_cells),
+            ([row.label, *(_mnkr(v) for v in values)] for row, values in report.statement_cells),
             formats={i: MNKR_FORMAT for i in range(1, len(columns) + 1)},
         )
         for row in worksheet.iter_rows(min_row=2):
-            if row[0].value in {r.name for r in report.statement if r.is_total}:
+            if row[0].value in {r.label for r in report.statement if r.is_total}:
                 for cell in row:
                     cell.font = bold
         append_row(worksheet, [])

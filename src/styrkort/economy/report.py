@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 from styrkort.core import snapshots
 from styrkort.followup.enums import NarrativeSection
@@ -39,9 +39,32 @@ KIND_COLUMN = {
 }
 
 
+# A total's and a staff figure's heading, translated when shown: facts hold codes, and a closed round's
+# snapshot (older ones hold the words of the language it was closed in) reads in the reader's language.
+TOTAL_LABELS = {
+    Total.REVENUES: gettext_lazy("Total revenues"),
+    Total.COSTS: gettext_lazy("Total costs"),
+    Total.RESULT: gettext_lazy("Result"),
+}
+STAFF_LABELS = {
+    StaffMeasure.SICK_LEAVE: gettext_lazy("Total sick leave"),
+    StaffMeasure.EMPLOYEES: gettext_lazy("Employees"),
+    StaffMeasure.FTE: gettext_lazy("Full-time equivalents"),
+}
+# Snapshots from before the measure was kept: the heading they froze, in Swedish or English.
+_FROZEN_STAFF_LABELS = {
+    "Total sjukfrånvaro": StaffMeasure.SICK_LEAVE,
+    "Total sick leave": StaffMeasure.SICK_LEAVE,
+    "Anställda": StaffMeasure.EMPLOYEES,
+    "Employees": StaffMeasure.EMPLOYEES,
+    "Årsarbetare": StaffMeasure.FTE,
+    "Full-time equivalents": StaffMeasure.FTE,
+}
+
+
 @dataclass
 class StatementRow:
-    name: str
+    name: str  # a line's name from the chart of accounts; empty for a total
     kind: str  # "revenue", "cost", or a total: "revenues", "costs", "result"
     budget: Decimal | None = None
     outcome: Decimal | None = None
@@ -53,6 +76,10 @@ class StatementRow:
     @property
     def is_total(self) -> bool:
         return self.kind in Total.values
+
+    @property
+    def label(self) -> str:
+        return str(TOTAL_LABELS[self.kind]) if self.is_total else self.name
 
     def add(self, column: str, amount: Decimal) -> None:
         setattr(self, column, (getattr(self, column) or 0) + amount)
@@ -88,10 +115,15 @@ class SavingsRow:
 
 @dataclass
 class StaffComparison:
-    label: str
+    breakdown: str  # a staff breakdown's name (data, as the HR system names it); empty for a total
     this_year: Decimal | None
     last_year: Decimal | None
     note: str = ""
+    measure: str = ""  # set for a total: sick leave, employees, full-time equivalents
+
+    @property
+    def label(self) -> str:
+        return str(STAFF_LABELS[self.measure]) if self.measure else self.breakdown
 
 
 @dataclass
@@ -176,7 +208,35 @@ def economy_report(*, round: FollowUpRound, unit: Unit) -> EconomyReport:
     frozen = EconomySnapshot.objects.filter(round=round, unit=unit).values_list("data", flat=True).first()
     if frozen is None:
         return EconomyReport(round.code, unit.code, unit.name, round.year, None)
-    return snapshots.from_json(EconomyReport, frozen)
+    return snapshots.from_json(EconomyReport, upgrade_snapshot(frozen))
+
+
+ECONOMY_SNAPSHOT_FORMAT = 2
+
+
+def upgrade_snapshot(data: dict) -> dict:
+    """A snapshot of an older format in today's: format 1 froze the headings of totals and staff
+    figures as words of the language it was closed in (totals are told apart by their kind anyway)."""
+    if data.get("format", 1) >= ECONOMY_SNAPSHOT_FORMAT:
+        return {k: v for k, v in data.items() if k != "format"}
+
+    def upgraded(comparison: dict, *, total: bool) -> dict:
+        comparison = dict(comparison)
+        label = comparison.pop("label", "")
+        measure = _FROZEN_STAFF_LABELS.get(label, "") if total else ""
+        return comparison | {"breakdown": "" if measure else label, "measure": measure}
+
+    data = dict(data)
+    if data.get("sick_leave_total") is not None:
+        data["sick_leave_total"] = upgraded(data["sick_leave_total"], total=True)
+    data["headcount"] = [upgraded(c, total=True) for c in data.get("headcount", [])]
+    for group in ("sick_leave_days", "sick_leave_gender", "sick_leave_age"):
+        data[group] = [upgraded(c, total=False) for c in data.get(group, [])]
+    return data
+
+
+def economy_snapshot_json(report: EconomyReport) -> dict:
+    return {**snapshots.to_json(report), "format": ECONOMY_SNAPSHOT_FORMAT}
 
 
 def build_economy_report(*, round: FollowUpRound, unit: Unit) -> EconomyReport:
@@ -243,16 +303,13 @@ def _statement(rows: list[LedgerRow], year: int) -> list[StatementRow]:
     ordered = [lines[pk] for pk in sorted(lines, key=order.get)]
     statement: list[StatementRow] = []
     sums = {}
-    for section, total, label in (
-        (Section.REVENUE, Total.REVENUES, _("Total revenues")),
-        (Section.COST, Total.COSTS, _("Total costs")),
-    ):
+    for section, total in ((Section.REVENUE, Total.REVENUES), (Section.COST, Total.COSTS)):
         section_lines = [line for line in ordered if line.kind == section]
         statement.extend(section_lines)
-        sums[total] = _sum_row(label, total, section_lines, reported)
+        sums[total] = _sum_row(total, section_lines, reported)
         if section_lines or any(key[0] == total for key in reported):
             statement.append(sums[total])
-    result = StatementRow(_("Result"), Total.RESULT)
+    result = StatementRow("", Total.RESULT)
     for column in COLUMNS:
         parts = [getattr(sums[t], column) for t in (Total.REVENUES, Total.COSTS)]
         computed = sum(p for p in parts if p is not None) if any(p is not None for p in parts) else None
@@ -269,8 +326,8 @@ def _column(row: LedgerRow, year: int, restated: bool) -> str | None:
     return None
 
 
-def _sum_row(label: str, total: str, lines: list[StatementRow], reported: dict) -> StatementRow:
-    row = StatementRow(label, total)
+def _sum_row(total: str, lines: list[StatementRow], reported: dict) -> StatementRow:
+    row = StatementRow("", total)
     for column in COLUMNS:
         values = [getattr(line, column) for line in lines if getattr(line, column) is not None]
         setattr(row, column, reported.get((total, column), sum(values) if values else None))
@@ -298,31 +355,33 @@ def _staff(report: EconomyReport, this_year: list[StaffRow], last_year: list[Sta
     now = {(r.measure, r.breakdown): r for r in this_year}
     before = {(r.measure, r.breakdown): r for r in last_year}
 
-    def comparison(measure: str, breakdown: str, label: str) -> StaffComparison | None:
+    def comparison(measure: str, breakdown: str) -> StaffComparison | None:
         current, previous = now.get((measure, breakdown)), before.get((measure, breakdown))
         if current is None and previous is None:
             return None
         notes = " ".join(r.note for r in (previous, current) if r is not None and r.note)
+        total = breakdown == TOTAL_BREAKDOWN
         return StaffComparison(
-            label,
+            "" if total else breakdown,
             current.value if current else None,
             previous.value if previous else None,
             notes,
+            measure=measure if total else "",
         )
 
     def comparisons(measure: str, breakdowns) -> list[StaffComparison]:
-        found = (comparison(measure, b, b) for b in breakdowns)
+        found = (comparison(measure, b) for b in breakdowns)
         return [c for c in found if c is not None]
 
-    report.sick_leave_total = comparison(StaffMeasure.SICK_LEAVE, TOTAL_BREAKDOWN, _("Total sick leave"))
+    report.sick_leave_total = comparison(StaffMeasure.SICK_LEAVE, TOTAL_BREAKDOWN)
     report.sick_leave_days = comparisons(StaffMeasure.SICK_LEAVE, DAY_BANDS)
     report.sick_leave_gender = comparisons(StaffMeasure.SICK_LEAVE, GENDERS)
     report.sick_leave_age = comparisons(StaffMeasure.SICK_LEAVE, AGE_BANDS)
     report.headcount = [
         c
         for c in (
-            comparison(StaffMeasure.EMPLOYEES, TOTAL_BREAKDOWN, _("Employees")),
-            comparison(StaffMeasure.FTE, TOTAL_BREAKDOWN, _("Full-time equivalents")),
+            comparison(StaffMeasure.EMPLOYEES, TOTAL_BREAKDOWN),
+            comparison(StaffMeasure.FTE, TOTAL_BREAKDOWN),
         )
         if c is not None
     ]

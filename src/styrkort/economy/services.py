@@ -11,7 +11,6 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from styrkort.core import snapshots
 from styrkort.core.services import upsert
 from styrkort.errors import StyrkortError
 from styrkort.followup.models import FollowUpRound
@@ -31,7 +30,7 @@ from .models import (
     StaffFigure,
     StatementLine,
 )
-from .report import build_economy_report, figures_for_indicator
+from .report import build_economy_report, economy_snapshot_json, figures_for_indicator
 from .rules import may_change_chart_of_accounts
 
 SOURCE = gettext_noop("Economy and staff import")
@@ -249,7 +248,7 @@ def economy_snapshots_save(round: FollowUpRound) -> int:
     """Freeze every unit's economy page of `round` as it is now; a step of closing the round."""
     EconomySnapshot.objects.filter(round=round).delete()
     frozen = [
-        EconomySnapshot(round=round, unit=unit, data=snapshots.to_json(report))
+        EconomySnapshot(round=round, unit=unit, data=economy_snapshot_json(report))
         for unit in round_units(round)
         if not (report := build_economy_report(round=round, unit=unit)).is_empty
     ]
