@@ -449,6 +449,8 @@ def test_a_role_writes_where_it_may_and_nowhere_else(world, path, place, role, a
 READ_ONLY_URLS = {
     "admin",  # Django's admin: staff only, its own permissions (docs/decisions.md)
     "reports:home",
+    "reports:annual",
+    "reports:annual_file",
     "login",
     "logout",
     "followup:inbox",
@@ -478,6 +480,7 @@ NOT_A_PERSONS_COMMANDS = {
     "demo": "sets up the demo as its administrator, into an installation for trying the product",
     "export-plan": "reads",
     "export-followup": "reads",
+    "report": "reads",
     "send-reminders": "sends e-mail on a schedule; writes only when each reminder went",
     "purge-pending-imports": "removes uploads nobody confirmed, on a timer",
 }

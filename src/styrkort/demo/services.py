@@ -76,6 +76,7 @@ class DemoRound:
     chart_of_accounts: Path | None = None  # imported by the administrator before the economy files
     economy: tuple[Path, ...] = ()  # economy and staff files, imported before closing
     asks_deviation: bool = True  # seed 002 writes a yellow action's deviation in its comment
+    cover: tuple[str, dt.date, str] | None = None  # treated by (unit code), meeting date, diary number
 
     def values(self) -> dict:
         # An open round's deadline follows the loading day, so the inbox always has work that is due.
@@ -89,6 +90,15 @@ class DemoRound:
             "plans": list(Plan.objects.filter(code__in=self.plan_codes)),
             "units": list(Unit.objects.filter(code__in=self.unit_codes)),
             "asks_deviation": self.asks_deviation,
+            **(
+                {
+                    "treated_by": Unit.objects.get(code=self.cover[0]),
+                    "treated_on": self.cover[1],
+                    "diary_number": self.cover[2],
+                }
+                if self.cover
+                else {}
+            ),
         }
 
 
@@ -104,6 +114,7 @@ DEMO_ROUNDS = (
         chart_of_accounts=CHART_OF_ACCOUNTS,
         economy=ECONOMY_2023_FILES,
         asks_deviation=False,
+        cover=("RUN", dt.date(2024, 1, 23), "RUF230038"),
     ),
     DemoRound(
         "DR1-2024-RUF",

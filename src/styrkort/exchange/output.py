@@ -1,11 +1,10 @@
 """What the import and export commands print, in the interface's language (Swedish by default)."""
 
-import sys
-from pathlib import Path
-
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from styrkort.core.files import write_export  # noqa: F401 - the export commands write through it
 
 
 def report_import(command, result, *, dry_run: bool) -> None:
@@ -28,12 +27,3 @@ def report_import(command, result, *, dry_run: bool) -> None:
             % {"sheet": sheet, "created": count.created, "updated": count.updated}
         )
     command.stdout.write(_("Dry run: nothing was saved.") if dry_run else _("Saved."))
-
-
-def write_export(command, content: bytes, output: str) -> None:
-    """To the file, or to standard output for "-"."""
-    if output == "-":
-        sys.stdout.buffer.write(content)
-        return
-    Path(output).write_bytes(content)
-    command.stdout.write(_("Wrote %(path)s (%(size)s bytes).") % {"path": output, "size": len(content)})

@@ -185,6 +185,14 @@ class RoundForm(forms.Form):
         label=_("Reporting units"),
         help_text=_("Unit codes separated by semicolons; the units below them report too."),
     )
+    treated_by = forms.CharField(
+        label=_("Treated by"),
+        required=False,
+        max_length=40,
+        help_text=_("The code of the body whose meeting treats the report, e.g. RUN; for its cover."),
+    )
+    treated_on = forms.DateField(label=_("Meeting date"), required=False)
+    diary_number = forms.CharField(label=_("Diary number"), required=False, max_length=60)
 
     def _by_codes(self, field: str, model, message: str) -> list:
         codes = [c.strip() for c in self.cleaned_data[field].split(";") if c.strip()]
@@ -204,3 +212,9 @@ class RoundForm(forms.Form):
 
     def clean_units(self):
         return self._by_codes("units", Unit, _("No unit has the code %(codes)s."))
+
+    def clean_treated_by(self):
+        code = self.cleaned_data["treated_by"].strip()
+        if not code:
+            return None
+        return self._by_codes("treated_by", Unit, _("No unit has the code %(codes)s."))[0]

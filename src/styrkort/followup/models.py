@@ -51,6 +51,19 @@ class FollowUpRound(models.Model):
         default=True,
         help_text=_("Off for documents that write the deviation in the comment."),
     )
+    # The report's cover (seed 002: "Denna rapport behandlas av Regionala utvecklingsnämnden
+    # 2024-01-23, Diarienummer: RUF230038"); frozen with the round's facts when it is closed.
+    treated_by = models.ForeignKey(
+        Unit,
+        verbose_name=_("treated by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The body whose meeting treats the report."),
+    )
+    treated_on = models.DateField(_("meeting date"), null=True, blank=True)
+    diary_number = models.CharField(_("diary number"), max_length=60, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -233,6 +233,9 @@ class RoundReport:
     units: list[UnitLine] = field(default_factory=list)  # empty in snapshots from before it was kept
     asks_for: str = ReportContent.STATUS_AND_ASSESSMENT
     assignments: list[AssignmentLine] = field(default_factory=list)  # likewise
+    treated_by: str = ""  # the cover: the body's name, its meeting date, the diary number
+    treated_on: dt.date | None = None
+    diary_number: str = ""
 
     @property
     def content(self) -> ReportContent:
@@ -297,6 +300,7 @@ class RoundReport:
                 "units": self.units,
                 "asks_for": self.asks_for,
                 "assignments": [a for a in self.assignments if unit_code in a.units],
+                **{f: getattr(self, f) for f in ("treated_by", "treated_on", "diary_number")},
             }
         )
 
@@ -375,6 +379,9 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
         units=[UnitLine(code=unit.code, name=unit.name, depth=unit.depth) for unit in units],
         asks_for=round.asks_for,
         assignments=[_assignment_line(a, unit_paths) for a in assignments_in_round(round)],
+        treated_by=round.treated_by.name if round.treated_by else "",
+        treated_on=round.treated_on,
+        diary_number=round.diary_number,
     )
 
 

@@ -1,0 +1,348 @@
+"""Reports built from the facts as documents (reports/document.py), in the active language.
+
+Each builder reads the facts once (a closed round's from its snapshot) and writes every label as
+the reader will see it; the renderers then print the same document in each format.
+"""
+
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from styrkort.economy.formatting import format_mnkr
+from styrkort.economy.queries import MNKR
+from styrkort.economy.report import EconomyReport, StaffComparison, economy_report
+from styrkort.followup.enums import ActionStatus, Colour, NarrativeSection
+from styrkort.followup.models import FollowUpRound
+from styrkort.followup.report import ActionLine, IndicatorLine, RoundReport, round_report
+from styrkort.followup.status import IndicatorStatus, Trend
+from styrkort.org.models import Unit
+from styrkort.plans.formatting import format_number
+
+from .document import Cell, Document, Heading, Paragraph, Table, text_cells
+
+MNKR_FORMAT = "#,##0.0;−#,##0.0"
+PERCENT_FORMAT = "0.0"
+
+
+def annual_report(round: FollowUpRound, unit: Unit) -> Document:
+    """Årsredovisning or delårsrapport for one unit, with seed 002's parts in seed 002's order."""
+    facts = round_report(round).for_unit(unit.code)
+    economy = economy_report(round=round, unit=unit)
+    document = Document(
+        title=facts.name,
+        subtitle=unit.name,
+        cover=_cover(facts),
+        filename=f"{facts.code.lower()}-{unit.code.lower()}",
+    )
+    texts = {n.section: n.text for n in facts.narratives if n.unit == unit.code}
+    for section in (NarrativeSection.INTRODUCTION, NarrativeSection.EVENTS):
+        if texts.get(section):
+            document.add(
+                Heading(str(NarrativeSection(section).label).capitalize()), Paragraph(texts[section])
+            )
+    if not facts.areas:
+        document.add(Paragraph(_("The round has no actions or indicators for this unit."), meta=True))
+    for area in facts.areas:
+        document.add(Heading(area.name or _("Without goal area")))
+        if area.goals:
+            document.add(
+                Table(
+                    _("Goals"),
+                    [_("Goal"), _("Assessment"), _("Analysis")],
+                    [text_cells(g.name, _mark(Colour, g.colour), g.analysis or "–") for g in area.goals],
+                    widths=(3, 2, 5),
+                )
+            )
+        if area.actions:
+            document.add(_actions_table(facts, area.actions))
+        if area.indicators:
+            document.add(_indicators_table(facts, area.indicators))
+    if facts.added_assignments:
+        document.add(
+            Heading(_("Assignments added during the year")),
+            Table(
+                _("Assignments added during the year"),
+                [_("Assignment"), _("Timeline"), _("Responsible"), _("Comment")],
+                [
+                    text_cells(a.text, a.timeline or "–", a.receiver, a.comment or "–")
+                    for a in facts.added_assignments
+                ],
+                widths=(4, 2, 2, 4),
+            ),
+        )
+    _economy(document, economy)
+    for section in (NarrativeSection.NEAR_FUTURE, NarrativeSection.LONG_TERM):
+        if texts.get(section):
+            document.add(
+                Heading(str(NarrativeSection(section).label).capitalize()), Paragraph(texts[section])
+            )
+    _appendix(document, facts)
+    return document
+
+
+def _cover(facts: RoundReport) -> list[str]:
+    lines = [_("As of %(date)s") % {"date": formats.date_format(facts.as_of, "Y-m-d")}]
+    if facts.treated_by:
+        treated = _("This report is treated by %(body)s") % {"body": facts.treated_by}
+        if facts.treated_on:
+            treated += f" {formats.date_format(facts.treated_on, 'Y-m-d')}"
+        lines.append(treated)
+    if facts.diary_number:
+        lines.append(_("Diary number: %(number)s") % {"number": facts.diary_number})
+    return lines
+
+
+def _mark(choices, value: str) -> str:
+    """A status as symbol and words, so it survives black-and-white print and screen readers."""
+    if not value:
+        return _("not assessed")
+    choice = choices(value)
+    return f"{choice.symbol} {choice.label}"
+
+
+def _action_state(action: ActionLine) -> str:
+    if action.commented:
+        return _("commented, not assessed")
+    if not action.reported:
+        return _("not reported")
+    parts = [
+        str(ActionStatus(action.status).label) if action.status else "",
+        _mark(Colour, action.colour) if action.colour else "",
+    ]
+    return ", ".join(part for part in parts if part)
+
+
+def _actions_table(facts: RoundReport, actions: list[ActionLine]) -> Table:
+    return Table(
+        _("Actions"),
+        [_("Code"), _("Action"), _("Timeline"), _("Responsible"), _("Status")],
+        [text_cells(a.code, a.text, a.timeline or "–", a.owners or "–", _action_state(a)) for a in actions],
+        widths=(1, 6, 2, 2, 3),
+        nowrap=frozenset({0, 2}),
+    )
+
+
+def _outcome_text(indicator: IndicatorLine) -> str:
+    if not indicator.outcomes:
+        return "–"
+    parts = []
+    for outcome in indicator.outcomes:
+        value = (
+            _("data missing")
+            if outcome.missing or outcome.value is None
+            else f"{format_number(outcome.value)} {indicator.unit_of_measure}".strip()
+        )
+        name = outcome.breakdown or (_("Total") if len(indicator.outcomes) > 1 else "")
+        parts.append(f"{name} {value}".strip())
+    return f"{indicator.outcomes[0].period}: " + ", ".join(parts)
+
+
+def _indicators_table(facts: RoundReport, indicators: list[IndicatorLine]) -> Table:
+    rows = []
+    for indicator in indicators:
+        target = ", ".join(t for t in (indicator.target_text, indicator.breakdown_target_text) if t) or "–"
+        trend = f"{Trend(indicator.trend).arrow} {Trend(indicator.trend).label}" if indicator.trend else "–"
+        rows.append(
+            text_cells(
+                indicator.name,
+                target,
+                _outcome_text(indicator),
+                _mark(IndicatorStatus, indicator.status),
+                trend,
+            )
+        )
+    return Table(
+        _("Indicators"),
+        [
+            _("Indicator"),
+            _("Target %(year)s") % {"year": facts.as_of.year},
+            _("Outcome"),
+            _("Status"),
+            _("Trend"),
+        ],
+        rows,
+        widths=(4, 2, 3, 2, 2),
+    )
+
+
+def _mnkr_cell(amount: Decimal | None, *, exact: bool = False) -> Cell:
+    if amount is None:
+        return Cell("–")
+    return Cell(format_mnkr(amount, None if exact else 1), number=amount / MNKR, number_format=MNKR_FORMAT)
+
+
+def _economy(document: Document, economy: EconomyReport) -> None:
+    if economy.is_empty:
+        return
+    year = economy.year
+    document.add(Heading(_("Economy")))
+    if economy.statement:
+        rows = [
+            [Cell(row.label), *(_mnkr_cell(v) for v in values)] for row, values in economy.statement_cells
+        ]
+        document.add(
+            Table(
+                _("Income statement"),
+                [_("Line"), *economy.column_titles],
+                rows,
+                numeric=frozenset(range(1, len(economy.columns) + 1)),
+                total_rows=frozenset(i for i, row in enumerate(economy.statement) if row.is_total),
+                widths=(4, *([2] * len(economy.columns))),
+            ),
+            Paragraph(_("mnkr"), meta=True),
+        )
+    if economy.departments:
+        rows = [[Cell(row.name), *(_mnkr_cell(v) for v in row.results)] for row in economy.departments]
+        rows.append(
+            [
+                Cell(_("Total %(unit)s") % {"unit": economy.unit_name}),
+                *(_mnkr_cell(v) for v in economy.department_total),
+            ]
+        )
+        document.add(
+            Table(
+                _("Result per department"),
+                [_("Department"), *(str(y) for y in economy.result_years)],
+                rows,
+                numeric=frozenset(range(1, len(economy.result_years) + 1)),
+                total_rows=frozenset({len(rows) - 1}),
+            )
+        )
+    if economy.investments:
+        total = economy.investments_total()
+        rows = [
+            [Cell(i.project), _mnkr_cell(i.budget), _mnkr_cell(i.outcome), _mnkr_cell(i.remaining)]
+            for i in [*economy.investments, total]
+        ]
+        document.add(
+            Table(
+                _("Investments"),
+                [
+                    _("Project"),
+                    _("Budget %(year)s") % {"year": year},
+                    _("Outcome %(year)s") % {"year": year},
+                    _("Remaining, carried over"),
+                ],
+                rows,
+                numeric=frozenset({1, 2, 3}),
+                total_rows=frozenset({len(rows) - 1}),
+                widths=(4, 2, 2, 2),
+            ),
+            Paragraph(
+                _("%(amount)s mnkr is carried over to %(next)s.")
+                % {"amount": format_mnkr(total.remaining), "next": year + 1}
+            ),
+        )
+    if economy.economy_comment:
+        document.add(Heading(_("Comments on the economy"), level=2), Paragraph(economy.economy_comment))
+    if economy.savings:
+        estimated, realised = economy.savings_total()
+        rows = [
+            [
+                Cell(s.measure),
+                Cell(s.timeline),
+                Cell(s.owner),
+                _mnkr_cell(s.estimated_effect, exact=True),
+                _mnkr_cell(s.realised_effect, exact=True),
+                Cell(s.comment),
+            ]
+            for s in economy.savings
+        ]
+        rows.append(
+            [
+                Cell(pgettext("sum row", "Total")),
+                Cell(""),
+                Cell(""),
+                _mnkr_cell(estimated, exact=True),
+                _mnkr_cell(realised, exact=True),
+                Cell(""),
+            ]
+        )
+        document.add(
+            Heading(_("Action plan for a balanced economy"), level=2),
+            Table(
+                _("Action plan for a balanced economy"),
+                [
+                    _("Measure"),
+                    _("Timeline"),
+                    _("Responsible"),
+                    _("Estimated effect, mnkr"),
+                    _("Realised effect, mnkr"),
+                    _("Comment"),
+                ],
+                rows,
+                numeric=frozenset({3, 4}),
+                total_rows=frozenset({len(rows) - 1}),
+                widths=(3, 2, 1, 2, 2, 4),
+                caption=False,
+            ),
+        )
+    _staff(document, economy)
+
+
+def _percent_cell(value: Decimal | None) -> Cell:
+    if value is None:
+        return Cell("–")
+    return Cell(format_number(value.quantize(Decimal("0.1"))), number=value, number_format=PERCENT_FORMAT)
+
+
+def _staff_table(title: str, first: str, rows: list[StaffComparison], year: int) -> Table:
+    return Table(
+        title,
+        [first, str(year), str(year - 1)],
+        [[Cell(row.label), _percent_cell(row.this_year), _percent_cell(row.last_year)] for row in rows],
+        numeric=frozenset({1, 2}),
+        widths=(4, 2, 2),
+    )
+
+
+def _staff(document: Document, economy: EconomyReport) -> None:
+    if not economy.staff_figures:
+        return
+    year = economy.year
+    document.add(Heading(_("Staff")))
+    total = economy.sick_leave_total
+    if total:
+        document.add(
+            _staff_table(_("Sick leave, per cent"), _("Measure"), [total], year),
+        )
+    for rows, title, first in (
+        (economy.sick_leave_days, _("Sick leave by length of absence, per cent"), _("Length of absence")),
+        (economy.sick_leave_gender, _("Sick leave by gender, per cent"), _("Gender")),
+        (economy.sick_leave_age, _("Sick leave by age, per cent"), _("Age")),
+        (economy.headcount, _("Employees and full-time equivalents"), _("Measure")),
+    ):
+        if rows:
+            document.add(_staff_table(title, first, rows, year))
+    if total and total.note:
+        document.add(Paragraph(total.note, meta=True))
+    if economy.staff_comment:
+        document.add(Heading(_("Comments on staff"), level=2), Paragraph(economy.staff_comment))
+
+
+def _appendix(document: Document, facts: RoundReport) -> None:
+    """Seed 002's "Bilaga 2: Sammanställning åtgärder": every action with its comment."""
+    if not facts.actions:
+        return
+    document.add(Heading(_("Appendix: the actions and their comments")))
+    for area in facts.areas:
+        if area.actions:
+            document.add(
+                Table(
+                    area.name or _("Without goal area"),
+                    [_("Code"), _("Action"), _("Status"), _("Comment")],
+                    [
+                        text_cells(
+                            a.code,
+                            a.text,
+                            _action_state(a),
+                            "\n\n".join(t for t in (a.comment, a.deviation) if t) or "–",
+                        )
+                        for a in area.actions
+                    ],
+                    widths=(1, 4, 2, 6),
+                    nowrap=frozenset({0}),
+                )
+            )
