@@ -70,3 +70,33 @@ def test_bad_options_are_named_and_nothing_is_set_up(planner, deadline, plans, u
 
     assert str(refused.value).splitlines() == problems
     assert not FollowUpRound.objects.filter(code="DR1-2024-NY").exists()
+
+
+def test_the_reports_cover_is_set_up_with_the_round_and_a_wrong_body_is_refused(planner):
+    common = (*OPTIONS, "--deadline", "2024-05-15", "--plans", "RUF-2023", "--units", "RUF")
+    call_command(
+        "create-round",
+        "DR1-2024-NY",
+        *common,
+        "--treated-by",
+        "RUN",
+        "--treated-on",
+        "2024-05-28",
+        "--diary-number",
+        "RUF240012",
+        "--user",
+        planner.username,
+        stdout=StringIO(),
+    )
+
+    created = FollowUpRound.objects.get(code="DR1-2024-NY")
+    assert (created.treated_by.code, str(created.treated_on), created.diary_number) == (
+        "RUN",
+        "2024-05-28",
+        "RUF240012",
+    )
+    with pytest.raises(CommandError) as refused:
+        call_command(
+            "create-round", "DR2-2024-NY", *common, "--treated-by", "NOPE", "--user", planner.username
+        )
+    assert str(refused.value) == "--treated-by: Ingen enhet har koden NOPE."

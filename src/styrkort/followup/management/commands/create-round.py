@@ -36,11 +36,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Yellow and red need no deviation (for documents that write it in the comment).",
         )
+        parser.add_argument(
+            "--treated-by", default="", help="For the report's cover: the body's code, e.g. RUN."
+        )
+        parser.add_argument("--treated-on", default="", help="For the cover: the meeting date, YYYY-MM-DD.")
+        parser.add_argument("--diary-number", default="", help="For the cover: the diary number.")
         add_user_argument(parser)
 
     def handle(self, *args, code, name, kind, as_of, deadline, plans, units, user, **options):
         person = acting_user(user)
-        extra = {"asks_for": options["asks_for"], "asks_deviation": not options["no_deviation_required"]}
+        extra = {
+            "asks_for": options["asks_for"],
+            "asks_deviation": not options["no_deviation_required"],
+            **{field: options[field] for field in ("treated_by", "treated_on", "diary_number")},
+        }
         form = RoundForm(
             extra
             | {
