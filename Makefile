@@ -6,7 +6,7 @@ STYRKORT := $(VENV)/bin/styrkort
 FRONTEND := var/frontend
 export STYRKORT_DEBUG ?= true
 
-.PHONY: run setup deps assets messages demo serve test lint fmt ci browser-deps bench clean
+.PHONY: office-deps run setup deps assets messages demo serve test lint fmt ci browser-deps bench clean
 
 run: setup demo serve
 
@@ -49,9 +49,9 @@ serve:
 	$(STYRKORT) db_worker --no-reload --interval 1 & trap 'kill $$! 2>/dev/null' EXIT; $(STYRKORT) runserver 127.0.0.1:8000
 
 # The whole suite: lint, then every test on SQLite and, when STYRKORT_TEST_POSTGRES_URL names a
-# server (CI sets it), on PostgreSQL, each pass on all cores (tests/suite.sh). Browser tests need Chromium:
-# installed here when we are root on Debian.
-test: setup browser-deps lint
+# server (CI sets it), on PostgreSQL, each pass on all cores (tests/suite.sh). Browser tests need Chromium,
+# the reports' tests LibreOffice: installed here when we are root on Debian.
+test: setup browser-deps office-deps lint
 	PYTEST=$(VENV)/bin/pytest bash tests/suite.sh
 
 browser-deps:
@@ -59,6 +59,12 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
 	  else echo "Chromium is missing: install Debian's chromium (apt-get install chromium) for the browser tests."; fi; fi
+
+office-deps:
+	@if ! command -v soffice >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; \
+	  else echo "LibreOffice is missing: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui for the reports' tests."; fi; fi
 
 lint: deps
 	$(VENV)/bin/ruff check .

@@ -134,12 +134,19 @@ def _docx_table(docx, table: Table) -> None:
 
     docx.add_paragraph(table.title, style="Caption")
     grid = docx.add_table(rows=1, cols=len(table.header), style="Table Grid")
+    grid.autofit = False
+    shares = table.widths or (1,) * len(table.header)
+    text_width = docx.sections[0].page_width - docx.sections[0].left_margin - docx.sections[0].right_margin
+    column_widths = [int(text_width * share / sum(shares)) for share in shares]
+    for column, width in zip(grid.columns, column_widths, strict=True):
+        column.width = width  # the grid: what LibreOffice lays out by; Word reads the cells' widths
     header = grid.rows[0]
     repeat = OxmlElement("w:tblHeader")  # the header row again on each page the table runs over
     repeat.set(qn("w:val"), "true")
     header._tr.get_or_add_trPr().append(repeat)
     for index, (cell, title) in enumerate(zip(header.cells, table.header, strict=True)):
         cell.text = title
+        cell.width = column_widths[index]
         cell.paragraphs[0].runs[0].bold = True
         if index in table.numeric:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -147,6 +154,7 @@ def _docx_table(docx, table: Table) -> None:
         cells = grid.add_row().cells
         for index, (cell, value) in enumerate(zip(cells, row, strict=True)):
             cell.text = value.text
+            cell.width = column_widths[index]
             paragraph = cell.paragraphs[0]
             if index in table.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
