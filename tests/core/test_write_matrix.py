@@ -449,8 +449,12 @@ def test_a_role_writes_where_it_may_and_nowhere_else(world, path, place, role, a
 READ_ONLY_URLS = {
     "admin",  # Django's admin: staff only, its own permissions (docs/decisions.md)
     "reports:home",
-    "reports:annual",
-    "reports:annual_file",
+    "reports:round_unit",
+    "reports:round_unit_file",
+    "reports:round_plan",
+    "reports:round_plan_file",
+    "reports:plan",
+    "reports:plan_file",
     "login",
     "logout",
     "followup:inbox",

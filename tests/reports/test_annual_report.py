@@ -117,11 +117,16 @@ def test_the_xlsx_stores_figures_as_numbers_in_a_sheet_per_table(document):
 def test_the_report_page_offers_the_downloads_and_a_file_comes_with_its_name(client, reader, full_demo):
     client.force_login(reader)
 
-    page = client.get(reverse("reports:annual", args=["AR-2023-RUF", "RUF"])).content.decode()
-    download = client.get(reverse("reports:annual_file", args=["AR-2023-RUF", "RUF", "docx"]))
+    page = client.get(reverse("reports:round_unit", args=["AR-2023-RUF", "RUF", "rapport"])).content.decode()
+    download = client.get(reverse("reports:round_unit_file", args=["AR-2023-RUF", "RUF", "rapport", "docx"]))
 
     assert "Denna rapport behandlas av Regionala utvecklingsnämnden 2024-01-23" in page
-    assert reverse("reports:annual_file", args=["AR-2023-RUF", "RUF", "pdf"]) in page
+    assert reverse("reports:round_unit_file", args=["AR-2023-RUF", "RUF", "rapport", "pdf"]) in page
     assert download["Content-Disposition"] == 'attachment; filename="ar-2023-ruf-ruf.docx"'
-    assert client.get(reverse("reports:annual_file", args=["AR-2023-RUF", "RUF", "odt"])).status_code == 404
-    assert client.get(reverse("reports:annual", args=["AR-2023-RUF", "RS"])).status_code == 404
+    assert (
+        client.get(
+            reverse("reports:round_unit_file", args=["AR-2023-RUF", "RUF", "rapport", "odt"])
+        ).status_code
+        == 404
+    )
+    assert client.get(reverse("reports:round_unit", args=["AR-2023-RUF", "RS", "rapport"])).status_code == 404

@@ -16,9 +16,12 @@ from styrkort.economy.report import EconomyReport, StaffComparison, economy_repo
 from styrkort.followup.enums import ActionStatus, Colour, NarrativeSection
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.report import ActionLine, IndicatorLine, RoundReport, round_report
-from styrkort.followup.status import IndicatorStatus, Trend
+from styrkort.followup.status import IndicatorStatus, Trend, green_share
 from styrkort.org.models import Unit
+from styrkort.plans.enums import Direction, Frequency
 from styrkort.plans.formatting import format_number
+from styrkort.plans.models import Plan
+from styrkort.plans.queries import plan_tree
 
 from .document import Cell, Document, Heading, Paragraph, Table, text_cells
 
@@ -346,3 +349,250 @@ def _appendix(document: Document, facts: RoundReport) -> None:
                     nowrap=frozenset({0}),
                 )
             )
+
+
+# --- Aktivitetskort ----------------------------------------------------------------------------
+
+CARD_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.DONE)
+
+
+def activity_card(round: FollowUpRound, unit: Unit) -> Document:
+    """A department's card: activity │ ej påbörjat │ pågår │ klart │ kommentar, one X a row."""
+    facts = round_report(round).for_unit(unit.code)
+    statuses = [
+        *CARD_STATUSES,
+        *(s for s in (ActionStatus.PAUSED, ActionStatus.CANCELLED) if _used(facts, s)),
+    ]
+    document = Document(
+        title=_("Activity card"),
+        subtitle=f"{unit.name} – {facts.name}",
+        cover=_cover(facts),
+        filename=f"aktivitetskort-{facts.code.lower()}-{unit.code.lower()}",
+        landscape=True,
+    )
+    header = [_("Activity"), *(str(s.label) for s in statuses), _("Comment")]
+    columns = frozenset(range(1, len(statuses) + 1))
+    if not facts.actions:
+        document.add(Paragraph(_("The round has no actions or indicators for this unit."), meta=True))
+    for area in facts.areas:
+        if not area.actions:
+            continue
+        rows = [
+            [
+                Cell(f"{a.code} {a.text}".strip()),
+                *(Cell("X" if a.status == s else "") for s in statuses),
+                Cell(
+                    "\n\n".join(t for t in (a.comment, a.deviation) if t)
+                    or ("–" if a.reported else _action_state(a))
+                ),
+            ]
+            for a in area.actions
+        ]
+        document.add(
+            Heading(area.name or _("Without goal area")),
+            Table(
+                area.name or _("Without goal area"),
+                header,
+                rows,
+                widths=(6, *([1] * len(statuses)), 6),
+                centred=columns,
+                caption=False,
+            ),
+        )
+    return document
+
+
+def _used(facts: RoundReport, status: str) -> bool:
+    return any(a.status == status for a in facts.actions)
+
+
+# --- Uppföljning av en handlingsplan ------------------------------------------------------------
+
+
+def action_plan_followup(round: FollowUpRound, plan: Plan) -> Document:
+    """Per goal area the activities in total, green and share green; the total; then every activity
+    with its colour (a regional strategy's action plan followed up by colour)."""
+    facts = round_report(round)
+    areas = [(area, [a for a in area.actions if a.plan == plan.code]) for area in facts.areas if area.actions]
+    areas = [(area, actions) for area, actions in areas if actions]
+    document = Document(
+        title=_("Follow-up of %(plan)s") % {"plan": plan.name},
+        subtitle=facts.name,
+        cover=_cover(facts),
+        filename=f"uppfoljning-{facts.code.lower()}-{plan.code.lower()}",
+    )
+    rows, every = [], []
+    for area, actions in areas:
+        share = green_share(a.colour for a in actions)
+        every.extend(actions)
+        rows.append([Cell(area.name or _("Without goal area")), *_share_cells(share)])
+    total = green_share(a.colour for a in every)
+    rows.append([Cell(_("Total")), *_share_cells(total)])
+    document.add(
+        Heading(_("Share green per goal area")),
+        Table(
+            _("Share green per goal area"),
+            [_("Goal area"), _("Activities"), _("Green"), _("Share green")],
+            rows,
+            numeric=frozenset({1, 2, 3}),
+            total_rows=frozenset({len(rows) - 1}),
+            widths=(5, 2, 2, 2),
+            caption=False,
+        ),
+        Paragraph(
+            _(
+                "%(green)s of %(total)s activities are green (%(share)s). An activity not reported counts "
+                "as not green."
+            )
+            % {"green": total.green, "total": total.total, "share": _percent_text(total.share)}
+        ),
+    )
+    for area, actions in areas:
+        document.add(
+            Heading(area.name or _("Without goal area")),
+            Table(
+                area.name or _("Without goal area"),
+                [_("Code"), _("Activity"), _("Assessment"), _("Comment")],
+                [text_cells(a.code, a.text, _action_state(a), a.comment or "–") for a in actions],
+                widths=(1, 5, 2, 5),
+                nowrap=frozenset({0}),
+                caption=False,
+            ),
+        )
+    if not areas:
+        document.add(Paragraph(_("The round has no activities of this plan."), meta=True))
+    return document
+
+
+def _percent_text(share) -> str:
+    return "–" if share is None else f"{share} %"
+
+
+def _share_cells(share) -> list[Cell]:
+    return [
+        Cell(str(share.total), number=Decimal(share.total), number_format="0"),
+        Cell(str(share.green), number=Decimal(share.green), number_format="0"),
+        Cell(_percent_text(share.share), number=None if share.share is None else Decimal(share.share)),
+    ]
+
+
+# --- Mål- och indikatoröversikt (seed 003, chapter 15) -------------------------------------------
+
+
+def indicator_overview(plan: Plan) -> Document:
+    """Per perspective and goal area: goal, indicators, desired direction, baseline with its year,
+    frequency."""
+    tree = plan_tree(plan)
+    document = Document(
+        title=_("Goals and indicators"),
+        subtitle=plan.name,
+        cover=[plan.period],
+        filename=f"indikatoroversikt-{plan.code.lower()}",
+        landscape=True,
+    )
+    for node in tree.areas:
+        rows = []
+        for goal_node in node.goals:
+            indicators = goal_node.indicators or [None]
+            for index, indicator in enumerate(indicators):
+                rows.append(
+                    [
+                        Cell(goal_node.goal.name if index == 0 else ""),
+                        *(
+                            text_cells(
+                                indicator.name,
+                                f"{indicator.direction_arrow} {Direction(indicator.direction).label}",
+                                _baseline_text(indicator),
+                                str(Frequency(indicator.frequency).label),
+                            )
+                            if indicator
+                            else text_cells("–", "", "", "")
+                        ),
+                    ]
+                )
+        if not rows:
+            continue
+        area = node.area
+        heading = area.name if area else _("Without goal area")
+        if area and area.perspective:
+            heading = f"{heading} ({_('perspective')} {area.perspective.name})"
+        document.add(
+            Heading(heading),
+            Table(
+                area.name if area else _("Without goal area"),
+                [_("Goal"), _("Indicator"), _("Desired direction"), _("Baseline"), _("Reported")],
+                rows,
+                widths=(4, 4, 2, 3, 2),
+                caption=False,
+            ),
+        )
+    if not document.blocks:
+        document.add(Paragraph(_("The plan has no goals with indicators yet."), meta=True))
+    return document
+
+
+def _baseline_text(indicator) -> str:
+    parts = []
+    if indicator.baseline_value is not None:
+        value = f"{format_number(indicator.baseline_value)} {indicator.unit_of_measure}"
+        parts.append(f"{value} ({indicator.baseline_year})")
+    parts += [
+        f"{b.breakdown.name} {format_number(b.value)} {indicator.unit_of_measure} ({b.year})"
+        for b in indicator.breakdown_baselines.all()
+    ]
+    if indicator.baseline_note:
+        parts.append(indicator.baseline_note)
+    return "; ".join(parts) or "–"
+
+
+# --- Verksamhetsplan (seed 000) ------------------------------------------------------------------
+
+
+def operational_plan(plan: Plan) -> Document:
+    """Per department: its focus areas (the plan's goals for it) and planned activities."""
+    tree = plan_tree(plan)
+    goals = [goal_node.goal for node in tree.areas for goal_node in node.goals]
+    actions = sorted(
+        (a for node in tree.areas for a in (*node.actions, *(a for g in node.goals for a in g.actions))),
+        key=lambda a: (a.order, a.code),
+    )
+    document = Document(
+        title=plan.name,
+        subtitle=plan.owner.name,
+        cover=[plan.period],
+        filename=f"verksamhetsplan-{plan.code.lower()}",
+    )
+    if plan.vision:
+        document.add(Heading(_("Vision")), Paragraph(plan.vision))
+    units: dict[int, Unit] = {}
+    for goal in goals:
+        if goal.unit:
+            units.setdefault(goal.unit.pk, goal.unit)
+    for action in actions:
+        for unit in action.units.all():
+            units.setdefault(unit.pk, unit)
+    for unit in units.values():
+        unit_goals = [g for g in goals if g.unit_id == unit.pk]
+        unit_actions = [a for a in actions if unit.pk in {u.pk for u in a.units.all()}]
+        document.add(Heading(unit.name))
+        if unit_goals:
+            document.add(
+                Table(
+                    _("Focus areas"),
+                    [_("Focus area")],
+                    [text_cells(g.name) for g in unit_goals],
+                )
+            )
+        if unit_actions:
+            document.add(
+                Table(
+                    _("Planned activities"),
+                    [_("Code"), _("Activity"), _("Timeline")],
+                    [text_cells(a.code, a.text, a.timeline_text or "–") for a in unit_actions],
+                    widths=(1, 7, 2),
+                    nowrap=frozenset({0, 2}),
+                )
+            )
+    if not units:
+        document.add(Paragraph(_("The plan has no focus areas or activities yet."), meta=True))
+    return document

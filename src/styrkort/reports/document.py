@@ -28,12 +28,13 @@ class Table:
     total_rows: frozenset[int] = frozenset()  # rows printed as sums
     widths: tuple[int, ...] = ()  # relative column widths; empty: even
     nowrap: frozenset[int] = frozenset()  # columns kept on one line (codes, timelines)
+    centred: frozenset[int] = frozenset()  # columns of marks (an activity card's X)
     caption: bool = True  # False: a heading just above says the same
 
     @property
     def short(self) -> bool:
-        """Short enough to keep on one page with its caption."""
-        return len(self.rows) <= 12
+        """Short enough to keep on one page with its caption: a few rows of little text."""
+        return len(self.rows) <= 12 and sum(len(cell.text) for row in self.rows for cell in row) < 1200
 
 
 @dataclass

@@ -1,18 +1,19 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from styrkort.followup.queries import to_report
-from styrkort.followup.shortcuts import get_round_and_unit
+from styrkort.followup.shortcuts import get_round, get_round_and_unit
 from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
 from styrkort.org.rules import memberships_of
 from styrkort.plans.models import Action, Plan
 
 from . import renderers
-from .builders import annual_report
+from .catalogue import BY_SLUG, PLAN, ROUND_PLAN, ROUND_UNIT, ReportKind
 from .renderers import FORMATS
 
 
@@ -41,25 +42,85 @@ def home(request):
     return render(request, "reports/home.html", context)
 
 
-@login_required
-def annual(request, code: str, unit_code: str):
-    """The unit's report in the round as a page, with its downloads."""
-    round, unit = get_round_and_unit(code, unit_code)
+def _kind(slug: str, scope: str) -> ReportKind:
+    kind = BY_SLUG.get(slug)
+    if kind is None or kind.scope != scope:
+        raise Http404(_("There is no such report."))
+    return kind
+
+
+def _format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise Http404(_("There is no report format %(format)s.") % {"format": fmt})
+    return fmt
+
+
+def _page(request, kind: ReportKind, document, *, round=None, unit=None, plan=None, file_args: tuple):
     context = {
+        "kind": kind,
         "round": round,
         "unit": unit,
-        "document": annual_report(round, unit),
-        "downloads": [name for name in FORMATS if name != "html"],
+        "plan": plan,
+        "document": document,
+        "downloads": [
+            (name, reverse(f"reports:{kind.scope}_file", args=(*file_args, name)))
+            for name in FORMATS
+            if name != "html"
+        ],
     }
     return render(request, "reports/document_page.html", context)
 
 
 @login_required
-def annual_file(request, code: str, unit_code: str, fmt: str):
-    if fmt not in FORMATS:
-        raise Http404(_("There is no report format %(format)s.") % {"format": fmt})
+def round_unit(request, code: str, unit_code: str, slug: str):
+    """A unit's report in a round as a page, with its downloads."""
+    kind = _kind(slug, ROUND_UNIT)
     round, unit = get_round_and_unit(code, unit_code)
-    return document_response(annual_report(round, unit), fmt)
+    document = kind.build(round, unit)
+    return _page(request, kind, document, round=round, unit=unit, file_args=(code, unit_code, slug))
+
+
+@login_required
+def round_unit_file(request, code: str, unit_code: str, slug: str, fmt: str):
+    kind, fmt = _kind(slug, ROUND_UNIT), _format(fmt)
+    round, unit = get_round_and_unit(code, unit_code)
+    return document_response(kind.build(round, unit), fmt)
+
+
+def _round_and_plan(code: str, plan_code: str):
+    round = get_round(code)
+    plan = next((p for p in round.plans.all() if p.code == plan_code), None)
+    if plan is None:
+        raise Http404(_("The plan %(plan)s is not followed up in this round.") % {"plan": plan_code})
+    return round, plan
+
+
+@login_required
+def round_plan(request, code: str, plan_code: str, slug: str):
+    kind = _kind(slug, ROUND_PLAN)
+    round, plan = _round_and_plan(code, plan_code)
+    document = kind.build(round, plan)
+    return _page(request, kind, document, round=round, plan=plan, file_args=(code, plan_code, slug))
+
+
+@login_required
+def round_plan_file(request, code: str, plan_code: str, slug: str, fmt: str):
+    kind, fmt = _kind(slug, ROUND_PLAN), _format(fmt)
+    return document_response(kind.build(*_round_and_plan(code, plan_code)), fmt)
+
+
+@login_required
+def plan(request, plan_code: str, slug: str):
+    kind = _kind(slug, PLAN)
+    found = get_object_or_404(Plan.objects.select_related("owner"), code=plan_code)
+    return _page(request, kind, kind.build(found), plan=found, file_args=(plan_code, slug))
+
+
+@login_required
+def plan_file(request, plan_code: str, slug: str, fmt: str):
+    kind, fmt = _kind(slug, PLAN), _format(fmt)
+    found = get_object_or_404(Plan.objects.select_related("owner"), code=plan_code)
+    return document_response(kind.build(found), fmt)
 
 
 def document_response(document, fmt: str) -> HttpResponse:
