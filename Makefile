@@ -76,6 +76,7 @@ fmt: deps
 
 bench: setup
 	$(PY) bench/pages.py
+	$(PY) bench/reports.py
 
 clean:
 	rm -rf $(VENV) node_modules var
