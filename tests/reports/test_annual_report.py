@@ -122,7 +122,7 @@ def test_the_report_page_offers_the_downloads_and_a_file_comes_with_its_name(cli
 
     assert "Denna rapport behandlas av Regionala utvecklingsnämnden 2024-01-23" in page
     assert reverse("reports:round_unit_file", args=["AR-2023-RUF", "RUF", "rapport", "pdf"]) in page
-    assert download["Content-Disposition"] == 'attachment; filename="ar-2023-ruf-ruf.docx"'
+    assert download["Content-Disposition"] == 'attachment; filename="rapport-ar-2023-ruf-ruf.docx"'
     assert (
         client.get(
             reverse("reports:round_unit_file", args=["AR-2023-RUF", "RUF", "rapport", "odt"])
@@ -130,3 +130,34 @@ def test_the_report_page_offers_the_downloads_and_a_file_comes_with_its_name(cli
         == 404
     )
     assert client.get(reverse("reports:round_unit", args=["AR-2023-RUF", "RS", "rapport"])).status_code == 404
+
+
+def test_a_closed_rounds_document_is_stored_and_served_again_until_the_round_is_reopened(
+    client, reader, administrator, full_demo
+):
+    from styrkort.followup.services import round_reopen
+    from styrkort.reports.models import StoredDocument
+
+    client.force_login(reader)
+    url = reverse("reports:round_unit_file", args=["AR-2023-RUF", "RUF", "rapport", "pdf"])
+
+    first = client.get(url).content
+    second = client.get(url).content
+
+    assert first == second
+    assert StoredDocument.objects.get().format == "pdf"
+    round_reopen(user=administrator, round=FollowUpRound.objects.get(code="AR-2023-RUF"), reason="Rättelse")
+    assert not StoredDocument.objects.exists()
+
+
+def test_built_twice_a_closed_rounds_report_has_the_same_content(document):
+    again = annual_report(FollowUpRound.objects.get(code="AR-2023-RUF"), Unit.objects.get(code="RUF"))
+
+    assert render(again, "html") == render(document, "html")
+    assert again == document
+
+
+def test_an_open_rounds_report_says_on_its_cover_that_it_is_preliminary(full_demo):
+    document = annual_report(FollowUpRound.objects.get(code="DR1-2024-RUF"), Unit.objects.get(code="RUF"))
+
+    assert document.cover[-1].startswith("Preliminär: uppföljningen är öppen")

@@ -6,3 +6,10 @@ class ReportsConfig(AppConfig):
 
     name = "styrkort.reports"
     label = "reports"
+
+    def ready(self):
+        from styrkort.followup import closing
+
+        from . import services
+
+        closing.on_reopen(services.stored_documents_remove)

@@ -36,8 +36,8 @@ def annual_report(round: FollowUpRound, unit: Unit) -> Document:
     document = Document(
         title=facts.name,
         subtitle=unit.name,
-        cover=_cover(facts),
-        filename=f"{facts.code.lower()}-{unit.code.lower()}",
+        cover=_cover(facts, preliminary=round.is_open),
+        filename=f"rapport-{facts.code.lower()}-{unit.code.lower()}",
     )
     texts = {n.section: n.text for n in facts.narratives if n.unit == unit.code}
     for section in (NarrativeSection.INTRODUCTION, NarrativeSection.EVENTS):
@@ -85,7 +85,7 @@ def annual_report(round: FollowUpRound, unit: Unit) -> Document:
     return document
 
 
-def _cover(facts: RoundReport) -> list[str]:
+def _cover(facts: RoundReport, *, preliminary: bool) -> list[str]:
     lines = [_("As of %(date)s") % {"date": formats.date_format(facts.as_of, "Y-m-d")}]
     if facts.treated_by:
         treated = _("This report is treated by %(body)s") % {"body": facts.treated_by}
@@ -94,6 +94,11 @@ def _cover(facts: RoundReport) -> list[str]:
         lines.append(treated)
     if facts.diary_number:
         lines.append(_("Diary number: %(number)s") % {"number": facts.diary_number})
+    if preliminary:
+        lines.append(
+            _("Preliminary: the round is open; this is what had been reported on %(date)s.")
+            % {"date": formats.date_format(facts.built_at, "Y-m-d")}
+        )
     return lines
 
 
@@ -366,7 +371,7 @@ def activity_card(round: FollowUpRound, unit: Unit) -> Document:
     document = Document(
         title=_("Activity card"),
         subtitle=f"{unit.name} – {facts.name}",
-        cover=_cover(facts),
+        cover=_cover(facts, preliminary=round.is_open),
         filename=f"aktivitetskort-{facts.code.lower()}-{unit.code.lower()}",
         landscape=True,
     )
@@ -418,8 +423,8 @@ def action_plan_followup(round: FollowUpRound, plan: Plan) -> Document:
     document = Document(
         title=_("Follow-up of %(plan)s") % {"plan": plan.name},
         subtitle=facts.name,
-        cover=_cover(facts),
-        filename=f"uppfoljning-{facts.code.lower()}-{plan.code.lower()}",
+        cover=_cover(facts, preliminary=round.is_open),
+        filename=f"handlingsplan-{facts.code.lower()}-{plan.code.lower()}",
     )
     rows, every = [], []
     for area, actions in areas:

@@ -15,6 +15,7 @@ from styrkort.plans.models import Action, Plan
 from . import renderers
 from .catalogue import BY_SLUG, PLAN, ROUND_PLAN, ROUND_UNIT, ReportKind
 from .renderers import FORMATS
+from .services import document_content
 
 
 @login_required
@@ -84,7 +85,7 @@ def round_unit(request, code: str, unit_code: str, slug: str):
 def round_unit_file(request, code: str, unit_code: str, slug: str, fmt: str):
     kind, fmt = _kind(slug, ROUND_UNIT), _format(fmt)
     round, unit = get_round_and_unit(code, unit_code)
-    return document_response(kind.build(round, unit), fmt)
+    return _stored_response(kind, round, unit.code, fmt, lambda: kind.build(round, unit))
 
 
 def _round_and_plan(code: str, plan_code: str):
@@ -106,7 +107,8 @@ def round_plan(request, code: str, plan_code: str, slug: str):
 @login_required
 def round_plan_file(request, code: str, plan_code: str, slug: str, fmt: str):
     kind, fmt = _kind(slug, ROUND_PLAN), _format(fmt)
-    return document_response(kind.build(*_round_and_plan(code, plan_code)), fmt)
+    round, plan = _round_and_plan(code, plan_code)
+    return _stored_response(kind, round, plan.code, fmt, lambda: kind.build(round, plan))
 
 
 @login_required
@@ -123,9 +125,19 @@ def plan_file(request, plan_code: str, slug: str, fmt: str):
     return document_response(kind.build(found), fmt)
 
 
+def _stored_response(kind: ReportKind, round, subject: str, fmt: str, build) -> HttpResponse:
+    """A round's document: a closed round's as it was built the first time."""
+    content = document_content(round=round, kind=kind.name, subject=subject, fmt=fmt, build=build)
+    return file_response(content, f"{kind.slug}-{round.code.lower()}-{subject.lower()}", fmt)
+
+
 def document_response(document, fmt: str) -> HttpResponse:
     """The document as a file to download, in one format."""
+    return file_response(renderers.render(document, fmt), document.filename, fmt)
+
+
+def file_response(content: bytes, filename: str, fmt: str) -> HttpResponse:
     kind = FORMATS[fmt]
-    response = HttpResponse(renderers.render(document, fmt), content_type=kind.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{document.filename}.{kind.extension}"'
+    response = HttpResponse(content, content_type=kind.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{kind.extension}"'
     return response

@@ -1,0 +1,38 @@
+"""Keeping a closed round's documents: built once, served again, let go when the round is reopened."""
+
+from collections.abc import Callable
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import get_language
+
+from .models import StoredDocument
+from .renderers import render
+
+
+def document_content(*, round, kind: str, subject: str, fmt: str, build: Callable) -> bytes:
+    """The document's bytes: a closed round's as stored (built and stored the first time it is asked
+    for), an open round's built now."""
+    if round.is_open:
+        return render(build(), fmt)
+    key = {
+        "round": round,
+        "kind": kind,
+        "subject": subject,
+        "format": fmt,
+        "language": get_language() or "sv",
+    }
+    stored = StoredDocument.objects.filter(**key).values_list("content", flat=True).first()
+    if stored is not None:
+        return bytes(stored)
+    content = render(build(), fmt)
+    try:
+        with transaction.atomic():
+            StoredDocument.objects.create(**key, content=content)
+    except IntegrityError:  # two asked at once: the first one stored is the one served from now on
+        return bytes(StoredDocument.objects.filter(**key).values_list("content", flat=True).get())
+    return content
+
+
+def stored_documents_remove(round) -> None:
+    """A reopened round's documents are built again from its facts when it is closed again."""
+    StoredDocument.objects.filter(round=round).delete()
