@@ -465,7 +465,6 @@ READ_ONLY_URLS = {
     "followup:action_history",
     "followup:indicator_history",
     "economy:page",
-    "economy:xlsx",
     "exchange:download",
     "exchange:followup_download",
     "exchange:job",  # a background import's progress, for the person who started it

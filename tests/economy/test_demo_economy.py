@@ -133,16 +133,20 @@ def test_the_excel_download_has_the_same_figures(client, full_demo):
     from openpyxl import load_workbook
 
     log_in(client, "lasare")
-    response = client.get(reverse("economy:xlsx", args=["AR-2023-RUF", "RUF"]))
-    assert response["Content-Disposition"] == 'attachment; filename="ekonomi-ar-2023-ruf-ruf.xlsx"'
+    response = client.get(
+        reverse("reports:round_unit_file", args=["AR-2023-RUF", "RUF", "ekonomi-och-personal", "xlsx"])
+    )
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="ekonomi-och-personal-ar-2023-ruf-ruf.xlsx"'
+    )
     workbook = load_workbook(io.BytesIO(response.content))
 
-    assert workbook.sheetnames == [
+    assert workbook.sheetnames[:5] == [
+        "Rapport",
         "Resultaträkning",
         "Resultat per verksamhet",
         "Investeringar",
         "Åtgärdsplan ekonomi i balans",
-        "Personal",
     ]
     statement = {
         row[0]: row[1:] for row in workbook["Resultaträkning"].iter_rows(min_row=2, values_only=True)
@@ -154,8 +158,11 @@ def test_the_excel_download_has_the_same_figures(client, full_demo):
     assert round(investments[-1][3], 1) == 0.7
     savings = list(workbook["Åtgärdsplan ekonomi i balans"].iter_rows(values_only=True))
     assert savings[4][3] == 0.07
-    staff = {row[0]: row[1:3] for row in workbook["Personal"].iter_rows(min_row=2, values_only=True)}
+    staff = {
+        row[0]: row[1:3] for row in workbook["Sjukfrånvaro, procent"].iter_rows(min_row=2, values_only=True)
+    }
     assert staff["Total sjukfrånvaro"] == (5.3, 5.5)
+    assert workbook["Åtgärdsplan ekonomi i balans"].cell(5, 4).number_format == "#,##0.0#;−#,##0.0#"
 
 
 def test_the_closed_round_reads_in_the_readers_language(client, full_demo):

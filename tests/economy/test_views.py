@@ -250,7 +250,9 @@ def test_the_excel_download_keeps_text_that_looks_like_a_formula_as_text(
         assert result.ok, [str(p) for p in result.problems]
     client.force_login(planner)
 
-    response = client.get(reverse("economy:xlsx", args=[annual_round.code, "RUF"]))
+    response = client.get(
+        reverse("reports:round_unit_file", args=[annual_round.code, "RUF", "ekonomi-och-personal", "xlsx"])
+    )
 
     workbook = load_workbook(io.BytesIO(response.content))
     cells = {

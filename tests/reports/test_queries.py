@@ -19,6 +19,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 EXPECTED = {
     "annual": 23,  # the round's facts (17, as its page) and the economy's
     "activity-card": 15,  # the round's facts, without the economy
+    "economy": 8,
     "action-plan": 15,
     "indicators": 8,  # the plan's tree
     "operational-plan": 8,
@@ -41,6 +42,7 @@ def arguments(kind: str, round: FollowUpRound) -> tuple:
     return {
         "annual": (fresh, Unit.objects.get(code="RUF")),
         "activity-card": (fresh, Unit.objects.get(code="FH")),
+        "economy": (fresh, Unit.objects.get(code="RUF")),
         "action-plan": (fresh, Plan.objects.select_related("owner").get(code="RUF-2023")),
         "indicators": (Plan.objects.select_related("owner").get(code="RUF-2023"),),
         "operational-plan": (Plan.objects.select_related("owner").get(code="RUF-2023"),),

@@ -39,6 +39,7 @@ def built(kind: str):
     arguments = {
         "annual": (round, unit),
         "activity-card": (round, Unit.objects.get(code="FH")),
+        "economy": (round, unit),
         "action-plan": (round, Plan.objects.get(code="RUF-2023")),
         "indicators": (Plan.objects.get(code="RPB-2022"),),
         "operational-plan": (Plan.objects.get(code="VP-RU-2020"),),

@@ -6,11 +6,6 @@ app_name = "economy"
 urlpatterns = [
     path("uppfoljning/<str:code>/enheter/<str:unit_code>/ekonomi/", views.economy_page, name="page"),
     path(
-        "uppfoljning/<str:code>/enheter/<str:unit_code>/ekonomi/excel/",
-        views.economy_xlsx_download,
-        name="xlsx",
-    ),
-    path(
         "uppfoljning/<str:code>/enheter/<str:unit_code>/ekonomi/atgardsplan/",
         views.savings_measure_save,
         name="savings_save",

@@ -6,18 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from styrkort.core.forms import add_errors, with_version
-from styrkort.core.responses import xlsx_response
 from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.shortcuts import get_round_and_unit
 
 from . import report_charts, services
 from .forms import SavingsMeasureForm
-from .render_xlsx import economy_xlsx
 from .report import SavingsRow, economy_report
 from .rules import may_import_economy
 
@@ -69,14 +66,6 @@ def _initial(measure: SavingsRow) -> dict:
 def economy_page(request, code: str, unit_code: str):
     followup_round, unit = get_round_and_unit(code, unit_code)
     return _page(request, followup_round, unit)
-
-
-@login_required
-def economy_xlsx_download(request, code: str, unit_code: str):
-    """The page's tables as a workbook, from the same report (frozen for a closed round)."""
-    followup_round, unit = get_round_and_unit(code, unit_code)
-    content = economy_xlsx(economy_report(round=followup_round, unit=unit))
-    return xlsx_response(content, f"ekonomi-{slugify(followup_round.code)}-{slugify(unit.code)}.xlsx")
 
 
 @login_required

@@ -26,6 +26,7 @@ from styrkort.plans.queries import plan_tree
 from .document import Cell, Document, Heading, Paragraph, Table, text_cells
 
 MNKR_FORMAT = "#,##0.0;−#,##0.0"
+MNKR_EXACT_FORMAT = "#,##0.0#;−#,##0.0#"  # a savings measure of 0,07 mnkr
 PERCENT_FORMAT = "0.0"
 
 
@@ -82,6 +83,21 @@ def annual_report(round: FollowUpRound, unit: Unit) -> Document:
                 Heading(str(NarrativeSection(section).label).capitalize()), Paragraph(texts[section])
             )
     _appendix(document, facts)
+    return document
+
+
+def economy_and_staff(round: FollowUpRound, unit: Unit) -> Document:
+    """The unit's economy page as a document: the same tables, from the same (frozen) figures."""
+    economy = economy_report(round=round, unit=unit)
+    document = Document(
+        title=_("Economy and staff"),
+        subtitle=f"{unit.name} – {round.name}",
+        cover=[_("As of %(date)s") % {"date": formats.date_format(round.as_of, "Y-m-d")}],
+        filename=f"ekonomi-{round.code.lower()}-{unit.code.lower()}",
+    )
+    _economy(document, economy)
+    if economy.is_empty:
+        document.add(Paragraph(_("No figures."), meta=True))
     return document
 
 
@@ -178,7 +194,11 @@ def _indicators_table(facts: RoundReport, indicators: list[IndicatorLine]) -> Ta
 def _mnkr_cell(amount: Decimal | None, *, exact: bool = False) -> Cell:
     if amount is None:
         return Cell("–")
-    return Cell(format_mnkr(amount, None if exact else 1), number=amount / MNKR, number_format=MNKR_FORMAT)
+    return Cell(
+        format_mnkr(amount, None if exact else 1),
+        number=amount / MNKR,
+        number_format=MNKR_EXACT_FORMAT if exact else MNKR_FORMAT,
+    )
 
 
 def _economy(document: Document, economy: EconomyReport) -> None:
@@ -297,12 +317,22 @@ def _percent_cell(value: Decimal | None) -> Cell:
 
 
 def _staff_table(title: str, first: str, rows: list[StaffComparison], year: int) -> Table:
+    """This year against the last; with the HR system's notes, where a row has one."""
+    notes = any(row.note for row in rows)
     return Table(
         title,
-        [first, str(year), str(year - 1)],
-        [[Cell(row.label), _percent_cell(row.this_year), _percent_cell(row.last_year)] for row in rows],
+        [first, str(year), str(year - 1), *([_("Note")] if notes else [])],
+        [
+            [
+                Cell(row.label),
+                _percent_cell(row.this_year),
+                _percent_cell(row.last_year),
+                *([Cell(row.note)] if notes else []),
+            ]
+            for row in rows
+        ],
         numeric=frozenset({1, 2}),
-        widths=(4, 2, 2),
+        widths=(4, 2, 2, *((4,) if notes else ())),
     )
 
 
@@ -324,8 +354,6 @@ def _staff(document: Document, economy: EconomyReport) -> None:
     ):
         if rows:
             document.add(_staff_table(title, first, rows, year))
-    if total and total.note:
-        document.add(Paragraph(total.note, meta=True))
     if economy.staff_comment:
         document.add(Heading(_("Comments on staff"), level=2), Paragraph(economy.staff_comment))
 

@@ -26,6 +26,9 @@ REPORTS = {
         ReportKind("annual", "rapport", _("Annual or interim report"), ROUND_UNIT, builders.annual_report),
         ReportKind("activity-card", "aktivitetskort", _("Activity card"), ROUND_UNIT, builders.activity_card),
         ReportKind(
+            "economy", "ekonomi-och-personal", _("Economy and staff"), ROUND_UNIT, builders.economy_and_staff
+        ),
+        ReportKind(
             "action-plan",
             "handlingsplan",
             _("Follow-up of an action plan"),
