@@ -39,3 +39,18 @@ def test_parse_decimal_reads_back_swedish_formatting(number):
     text = ("−" if number < 0 else "") + f"{grouped},{fraction}"
 
     assert parse_decimal(text) == number
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("69.0000"), "69"),  # a measurement as stored
+        (Decimal("-2"), "\u22122"),
+        (Decimal("1234.50"), "1\u00a0234,5"),
+        (None, ""),
+    ],
+)
+def test_a_number_prints_as_many_decimals_as_it_has(value, expected):
+    from styrkort.core.numbers import format_number
+
+    assert format_number(value) == expected

@@ -7,7 +7,8 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from styrkort.economy.charts import Series, format_number, grouped_bar_chart, nice_ticks
+from styrkort.core.numbers import format_number
+from styrkort.economy.charts import Series, grouped_bar_chart, nice_ticks
 
 pytestmark = pytest.mark.unit
 

@@ -1,7 +1,10 @@
-"""Numbers as Swedish users write them: "1 234,5", "-93,9", "−0,7". Pure functions."""
+"""Numbers as Swedish users write them: "1 234,5", "-93,9", "−0,7", read and written. Pure functions.
+
+`format_number` is the product's one way to print a number: pages, workbooks, charts and reports.
+"""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -48,3 +51,22 @@ def parse_quantity(value, unit: str) -> Decimal:
         if text.endswith(unit):
             value = text.removesuffix(unit).rstrip()
     return parse_decimal(value)
+
+
+NBSP, MINUS = "\u00a0", "\u2212"
+
+
+def format_number(value: Decimal | int | None, decimals: int | None = None) -> str:
+    """A decimal comma, U+00A0 between thousands and a typographic minus, as Swedish reports print:
+    "−1 234,5". `decimals`: rounded half up to that many; None: as many as the value has, without
+    trailing zeros (a measurement stored as 69.0000 prints "69"). None prints as "".
+    """
+    if value is None:
+        return ""
+    number = Decimal(value)
+    if decimals is None:
+        number = number.normalize()
+        decimals = max(0, -number.as_tuple().exponent)
+    rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{abs(rounded):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    return MINUS + text if rounded < 0 else text  # -0,04 is "0,0", not "−0,0"

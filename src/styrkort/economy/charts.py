@@ -8,7 +8,9 @@ template gives each bar and legend swatch the CSS class `chart-series-N` (econom
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from styrkort.core.numbers import format_number
 
 MAX_SERIES = 6  # economy.css styles chart-series-0 … chart-series-5
 WIDTH, HEIGHT = 640, 320
@@ -17,7 +19,6 @@ CHAR_WIDTH = 7.0  # a generous width of a 12px character, to keep text inside th
 VALUE_CHAR_WIDTH = 6.0  # the same for the 11px values printed on the bars
 LINE_HEIGHT, LEGEND_ROW = 14, 20
 NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
-NBSP, MINUS = "\u00a0", "\u2212"
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,6 @@ class BarChart:
     legend: tuple[LegendItem, ...]
     show_values: bool  # False when some value_text is wider than its bar's room: then none is printed
     line_height: int = LINE_HEIGHT
-
-
-def format_number(value: Decimal | int, decimals: int = 1) -> str:
-    """`value` rounded half up, with a decimal comma, U+00A0 between thousands and a typographic minus."""
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{abs(rounded):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
-    return MINUS + text if rounded < 0 else text  # -0,04 is "0,0", not "−0,0"
 
 
 def nice_ticks(low: Decimal, high: Decimal, target: int = 5) -> tuple[list[Decimal], Decimal]:

@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from .charts import format_number
+from styrkort.core.numbers import format_number
+
 from .queries import MNKR
 
 

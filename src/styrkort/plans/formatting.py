@@ -2,19 +2,11 @@
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from styrkort.core.numbers import format_number
+
 from .enums import Comparator
-
-
-def format_number(value: Decimal | None) -> str:
-    """A decimal without trailing zeros, with the active language's decimal separator."""
-    if value is None:
-        return ""
-    normalized = value.normalize()
-    places = max(0, -normalized.as_tuple().exponent)
-    return number_format(normalized, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
 def describe_target(target) -> str:

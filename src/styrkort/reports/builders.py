@@ -10,6 +10,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from styrkort.core.numbers import format_number
 from styrkort.economy.formatting import format_mnkr
 from styrkort.economy.queries import MNKR
 from styrkort.economy.report import EconomyReport, StaffComparison, economy_report
@@ -19,7 +20,6 @@ from styrkort.followup.report import ActionLine, IndicatorLine, RoundReport, rou
 from styrkort.followup.status import IndicatorStatus, Trend, green_share
 from styrkort.org.models import Unit
 from styrkort.plans.enums import Direction, Frequency
-from styrkort.plans.formatting import format_number
 from styrkort.plans.models import Plan
 from styrkort.plans.queries import plan_tree
 

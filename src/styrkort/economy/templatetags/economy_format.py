@@ -3,7 +3,7 @@
 from django import template
 from django.utils.dates import MONTHS
 
-from styrkort.economy.charts import format_number
+from styrkort.core.numbers import format_number
 from styrkort.economy.formatting import format_mnkr
 
 register = template.Library()

@@ -4,9 +4,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from styrkort.core.numbers import format_number
 from styrkort.followup.enums import ActionStatus, Colour
 from styrkort.followup.status import IndicatorStatus, Trend
-from styrkort.plans.formatting import format_number
 
 register = template.Library()
 

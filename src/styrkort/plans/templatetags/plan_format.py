@@ -1,6 +1,7 @@
 from django import template
 
-from styrkort.plans.formatting import describe_target, format_number
+from styrkort.core.numbers import format_number
+from styrkort.plans.formatting import describe_target
 
 register = template.Library()
 
