@@ -19,6 +19,13 @@ CHAR_WIDTH = 7.0  # a generous width of a 12px character, to keep text inside th
 VALUE_CHAR_WIDTH = 6.0  # the same for the 11px values printed on the bars
 LINE_HEIGHT, LEGEND_ROW = 14, 20
 NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+# The series' colours as SVG attributes, so that a PDF (which reads no stylesheet into an SVG) has
+# them too; economy.css sets the same. Each has at least 3:1 contrast against white (WCAG 1.4.11).
+SERIES_FILLS = ("#1e5a96", "#a0522d", "#2e7d32", "#6a3d9a", "#00727a", "#5c5c5c")
+
+
+def series_fill(index: int) -> str:
+    return SERIES_FILLS[index % len(SERIES_FILLS)]
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,10 @@ class Bar:
     value_text: str  # printed on the bar: "1,0"
     text_x: float  # centre of value_text
     text_y: float  # its baseline: above a positive bar, below a negative one
+
+    @property
+    def fill(self) -> str:
+        return series_fill(self.series_index)
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,10 @@ class LegendItem:
     swatch_y: float
     text_x: float
     text_y: float
+
+    @property
+    def fill(self) -> str:
+        return series_fill(self.series_index)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from styrkort.core.numbers import format_number
 from styrkort.economy.formatting import format_mnkr
 from styrkort.economy.queries import MNKR
 from styrkort.economy.report import EconomyReport, StaffComparison, economy_report
+from styrkort.economy.report_charts import department_results_chart, sick_leave_chart
 from styrkort.followup.enums import ActionStatus, Colour, NarrativeSection
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.report import ActionLine, IndicatorLine, RoundReport, round_report
@@ -23,7 +24,7 @@ from styrkort.plans.enums import Direction, Frequency
 from styrkort.plans.models import Plan
 from styrkort.plans.queries import plan_tree
 
-from .document import Cell, Document, Heading, Paragraph, Table, text_cells
+from .document import Cell, Chart, Document, Heading, Paragraph, Table, text_cells
 
 MNKR_FORMAT = "#,##0.0;−#,##0.0"
 MNKR_EXACT_FORMAT = "#,##0.0#;−#,##0.0#"  # a savings measure of 0,07 mnkr
@@ -222,6 +223,7 @@ def _economy(document: Document, economy: EconomyReport) -> None:
             Paragraph(_("mnkr"), meta=True),
         )
     if economy.departments:
+        document.add(Chart(department_results_chart(economy), anchor="result-chart"))
         rows = [[Cell(row.name), *(_mnkr_cell(v) for v in row.results)] for row in economy.departments]
         rows.append(
             [
@@ -313,12 +315,13 @@ def _economy(document: Document, economy: EconomyReport) -> None:
 def _percent_cell(value: Decimal | None) -> Cell:
     if value is None:
         return Cell("–")
-    return Cell(format_number(value.quantize(Decimal("0.1"))), number=value, number_format=PERCENT_FORMAT)
+    return Cell(format_number(value, 1), number=value, number_format=PERCENT_FORMAT)
 
 
 def _staff_table(title: str, first: str, rows: list[StaffComparison], year: int) -> Table:
-    """This year against the last; with the HR system's notes, where a row has one."""
-    notes = any(row.note for row in rows)
+    """This year against the last; with the HR system's notes in a column where rows differ in them
+    (one note for every row is printed once, under the tables: _staff)."""
+    notes = len({row.note for row in rows}) > 1
     return Table(
         title,
         [first, str(year), str(year - 1), *([_("Note")] if notes else [])],
@@ -342,18 +345,25 @@ def _staff(document: Document, economy: EconomyReport) -> None:
     year = economy.year
     document.add(Heading(_("Staff")))
     total = economy.sick_leave_total
-    if total:
-        document.add(
-            _staff_table(_("Sick leave, per cent"), _("Measure"), [total], year),
-        )
-    for rows, title, first in (
+    groups = [
+        ([total] if total else [], _("Sick leave, per cent"), pgettext("staff figure", "Measure")),
         (economy.sick_leave_days, _("Sick leave by length of absence, per cent"), _("Length of absence")),
         (economy.sick_leave_gender, _("Sick leave by gender, per cent"), _("Gender")),
         (economy.sick_leave_age, _("Sick leave by age, per cent"), _("Age")),
-        (economy.headcount, _("Employees and full-time equivalents"), _("Measure")),
-    ):
-        if rows:
-            document.add(_staff_table(title, first, rows, year))
+        (economy.headcount, _("Employees and full-time equivalents"), pgettext("staff figure", "Measure")),
+    ]
+    shared_notes: list[str] = []  # a note every row of a table has, printed once under the tables
+    for index, (rows, title, first) in enumerate(groups):
+        if not rows:
+            continue
+        if index == 1:
+            document.add(Chart(sick_leave_chart(economy), anchor="sick-leave-chart"))
+        document.add(_staff_table(title, first, rows, year))
+        notes = {row.note for row in rows}
+        if len(notes) == 1 and "" not in notes:
+            shared_notes.extend(note for note in notes if note not in shared_notes)
+    for note in shared_notes:
+        document.add(Paragraph(note, meta=True))
     if economy.staff_comment:
         document.add(Heading(_("Comments on staff"), level=2), Paragraph(economy.staff_comment))
 

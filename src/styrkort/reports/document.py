@@ -50,7 +50,16 @@ class Paragraph:
     meta: bool = False  # a note in smaller print
 
 
-Block = Heading | Paragraph | Table
+@dataclass
+class Chart:
+    """A chart drawn in Python (economy/charts.py) as SVG on the page and in the PDF; the table of the
+    same figures follows it, and is what DOCX and XLSX hold."""
+
+    chart: object  # a BarChart
+    anchor: str = "chart"
+
+
+Block = Heading | Paragraph | Table | Chart
 
 
 @dataclass

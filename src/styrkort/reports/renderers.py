@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from styrkort.core.xlsx import append_row
 
-from .document import Document, Heading, Paragraph, Table
+from .document import Chart, Document, Heading, Paragraph, Table
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ FORMATS = {
     )
 }
 PRINT_CSS = "styrkort/report.css"
+CHART_CSS = "styrkort/economy.css"  # the charts' colours and lines, as on the economy page
 
 
 def render(document: Document, fmt: str) -> bytes:
@@ -47,7 +48,7 @@ def _context(document: Document) -> dict:
 
 def render_html(document: Document) -> bytes:
     """A page of its own, with the print stylesheet inline: it is a file, not a page of the site."""
-    css = Path(finders.find(PRINT_CSS)).read_text(encoding="utf-8")
+    css = "\n".join(Path(finders.find(name)).read_text(encoding="utf-8") for name in (CHART_CSS, PRINT_CSS))
     return render_to_string("reports/document.html", _context(document) | {"css": css}).encode()
 
 
@@ -55,6 +56,7 @@ def render_pdf(document: Document) -> bytes:
     from weasyprint import CSS, HTML  # loads pango: only when a PDF is asked for
 
     html = render_to_string("reports/document.html", _context(document) | {"css": ""})
+    # Only the print stylesheet: the charts carry their colours as attributes (economy/charts.py).
     stylesheet = CSS(filename=finders.find(PRINT_CSS))
     return HTML(string=html).write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
 
@@ -89,6 +91,8 @@ def render_docx(document: Document) -> bytes:
         docx.add_paragraph(line)
     docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     for block in document.blocks:
+        if isinstance(block, Chart):
+            continue  # its table follows: the figures, editable (a picture of the chart is not yet made)
         if isinstance(block, Heading):
             docx.add_heading(block.text, level=block.level)
         elif isinstance(block, Paragraph):
@@ -171,7 +175,8 @@ _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def render_xlsx(document: Document) -> bytes:
-    """A sheet per table, figures stored as numbers with their number format; the cover first."""
+    """A sheet per table, figures stored as numbers with their number format; the first sheet holds
+    the cover and the report's texts under their headings, so no word of the document is left out."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -182,7 +187,19 @@ def render_xlsx(document: Document) -> bytes:
         if line:
             append_row(cover, [line])
     cover["A1"].font = Font(bold=True, size=14)
-    cover.column_dimensions["A"].width = 80
+    cover.column_dimensions["A"].width = 100
+    texts = [block for block in document.blocks if isinstance(block, Heading | Paragraph)]
+    for index, block in enumerate(texts):
+        if isinstance(block, Heading):
+            following = texts[index + 1] if index + 1 < len(texts) else None
+            if not isinstance(following, Paragraph):
+                continue  # a heading over tables only: the tables' sheets are named
+            append_row(cover, [])
+            append_row(cover, [block.text])
+            cover.cell(cover.max_row, 1).font = Font(bold=True)
+        else:
+            append_row(cover, [block.text])
+            cover.cell(cover.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     used = {cover.title}
     bold = Font(bold=True)
     for table in document.tables:
