@@ -10,7 +10,6 @@ import re
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 import traceback
 from collections import Counter
@@ -18,19 +17,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-WORK = tempfile.mkdtemp(prefix="styrkort-bench-")
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="bench.settings",
-    DATABASE_URL=f"sqlite:///{WORK}/bench.sqlite3",
-    STYRKORT_SECRET_KEY="bench-only-" + "k3y-" * 12,
-    STYRKORT_DEBUG="false",
-    STYRKORT_VAR_DIR=WORK,
-)
+sys.path.insert(0, str(ROOT))
 
-import django
+from bench.environment import prepare as prepare_bench
 
-django.setup()
+WORK = prepare_bench("pages")
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command

@@ -5,28 +5,18 @@ in the same run (goal: at most 1.3); DOCX and XLSX: time (goal: under 2 s here).
 each builder's and renderer's query count. Prints a table; run with `python bench/reports.py`.
 """
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-WORK = tempfile.mkdtemp(prefix="styrkort-bench-reports-")
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="bench.settings",
-    DATABASE_URL=f"sqlite:///{WORK}/bench.sqlite3",
-    STYRKORT_SECRET_KEY="bench-only-" + "k3y-" * 12,
-    STYRKORT_DEBUG="false",
-    STYRKORT_VAR_DIR=WORK,
-)
+sys.path.insert(0, str(ROOT))
 
-import django
+from bench.environment import prepare as prepare_bench
 
-django.setup()
+WORK = prepare_bench("reports")
 
 from django.contrib.staticfiles import finders
 from django.core.management import call_command

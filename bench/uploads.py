@@ -7,25 +7,16 @@ import logging
 import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-WORK = tempfile.mkdtemp(prefix="styrkort-bench-uploads-")
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="bench.settings",
-    DATABASE_URL=f"sqlite:///{WORK}/bench.sqlite3",
-    STYRKORT_SECRET_KEY="bench-only-" + "k3y-" * 12,
-    STYRKORT_DEBUG="false",
-    STYRKORT_VAR_DIR=WORK,
-)
+sys.path.insert(0, str(ROOT))
 
-import django
+from bench.environment import prepare as prepare_bench
 
-django.setup()
+WORK = prepare_bench("uploads")
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile

@@ -492,33 +492,16 @@ def goal_assessment_save(request, code: str, goal_pk: int):
     round = get_round(code)
     goal = get_object_or_404(Goal.objects.select_related("plan"), pk=goal_pk)
     form = _goal_form(goal, GoalAssessment.objects.filter(round=round, goal=goal).first(), request.POST)
-    conflict = None
-    if form.is_valid():
-        try:
-            services.goal_assessment_save(
-                user=request.user,
-                round=round,
-                goal=goal,
-                colour=form.cleaned_data["colour"],
-                analysis=form.cleaned_data["analysis"],
-                version=form.cleaned_data["version"],
-            )
-        except services.StaleEdit as error:
-            conflict, form = error, with_version(form, error.current.version)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("%(code)s saved.") % {"code": goal.code})
-            return _back_to_unit(request, round, f"g-{goal.pk}")
-    return _form_page(
+    return _save_or_show(
         request,
         round,
-        conflict,
-        heading=goal.code,
-        theirs=conflict.current.analysis if conflict else "",
-        theirs_label=conflict.current.get_colour_display() if conflict else "",
+        form,
+        lambda data: services.goal_assessment_save(user=request.user, round=round, goal=goal, **data),
+        code=goal.code,
+        anchor=f"g-{goal.pk}",
+        theirs=lambda current: (current.analysis, current.get_colour_display()),
         form_template="followup/_goal_form.html",
-        context={"form": form, "goal": goal, "unit_code": request.POST.get("unit", "")},
+        context={"goal": goal},
     )
 
 
@@ -528,31 +511,45 @@ def assignment_report_save(request, code: str, assignment_pk: int):
     round = get_round(code)
     assignment = get_object_or_404(Assignment.objects.select_related("plan", "receiver"), pk=assignment_pk)
     form = AssignmentReportForm(request.POST, prefix=f"u{assignment.pk}")
+    return _save_or_show(
+        request,
+        round,
+        form,
+        lambda data: services.assignment_report_save(
+            user=request.user, round=round, assignment=assignment, **data
+        ),
+        code=assignment.reference,
+        anchor=f"u-{assignment.pk}",
+        theirs=lambda current: (current.comment, ""),
+        form_template="followup/_assignment_form.html",
+        context={"assignment": assignment},
+    )
+
+
+def _save_or_show(request, round, form, save, *, code, anchor, theirs, form_template, context):
+    """Save the form's values through `save`, back to the unit's page; or show what kept it from
+    being saved (a colleague's later save beside the person's own text, or what is wrong)."""
     conflict = None
     if form.is_valid():
         try:
-            services.assignment_report_save(
-                user=request.user,
-                round=round,
-                assignment=assignment,
-                comment=form.cleaned_data["comment"],
-                version=form.cleaned_data["version"],
-            )
+            save(form.cleaned_data)
         except services.StaleEdit as error:
             conflict, form = error, with_version(form, error.current.version)
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("%(code)s saved.") % {"code": assignment.reference})
-            return _back_to_unit(request, round, f"u-{assignment.pk}")
+            messages.success(request, _("%(code)s saved.") % {"code": code})
+            return _back_to_unit(request, round, anchor)
+    their_text, their_label = theirs(conflict.current) if conflict else ("", "")
     return _form_page(
         request,
         round,
         conflict,
-        heading=assignment.reference,
-        theirs=conflict.current.comment if conflict else "",
-        form_template="followup/_assignment_form.html",
-        context={"form": form, "assignment": assignment, "unit_code": request.POST.get("unit", "")},
+        heading=code,
+        theirs=their_text,
+        theirs_label=their_label,
+        form_template=form_template,
+        context={"form": form, "unit_code": request.POST.get("unit", ""), **context},
     )
 
 
