@@ -34,3 +34,20 @@ def test_economy_page_is_accessible_and_its_bars_take_focus(live_server, page, f
     bar = page.locator("#sick-leave-chart .chart-bar[aria-label='Sjukdag 1-14 2023: 1,9 %']")
     expect(bar).to_have_count(1)
     expect(page.get_by_role("table", name="Sjukfrånvaro efter frånvarons längd, procent")).to_be_visible()
+
+
+def test_the_annual_report_page_is_accessible(live_server, page, full_demo):
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill("lasare")
+    page.get_by_label("Lösenord").fill("styrkort-demo")
+    page.locator("main button[type=submit]").click()
+    page.goto(f"{live_server.url}/uppfoljning/AR-2023-RUF/enheter/RUF/rapport/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Årsredovisning 2023 – Regionala utvecklingsförvaltningen"
+    )
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    expect(page.get_by_role("link", name="PDF")).to_have_attribute(
+        "href", "/uppfoljning/AR-2023-RUF/enheter/RUF/rapport.pdf"
+    )

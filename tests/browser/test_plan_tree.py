@@ -34,7 +34,17 @@ def test_goal_details_open_with_the_keyboard(live_server, logged_in_page, reader
     expect(goal.get_by_role("link", name="RF1 Tillämpning av hälsoekonomiska beräkningar")).to_be_visible()
 
 
-@pytest.mark.parametrize("path", ["/", "/planer/RUF-2023/", "/atgarder/?q=RUS", "/planarbetsbok/importera/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/planer/RUF-2023/",
+        "/atgarder/?q=RUS",
+        "/planarbetsbok/importera/",
+        "/planer/RPB-2022/indikatoroversikt/",
+        "/planer/VP-RU-2020/verksamhetsplan/",
+    ],
+)
 def test_pages_pass_axe(live_server, logged_in_page, planner, path):
     page = logged_in_page(planner)
     page.goto(f"{live_server.url}{path}")

@@ -567,6 +567,7 @@ def indicator_overview(plan: Plan) -> Document:
                 rows,
                 widths=(4, 4, 2, 3, 2),
                 caption=False,
+                row_headers=False,
             ),
         )
     if not document.blocks:

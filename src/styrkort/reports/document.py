@@ -30,6 +30,8 @@ class Table:
     nowrap: frozenset[int] = frozenset()  # columns kept on one line (codes, timelines)
     centred: frozenset[int] = frozenset()  # columns of marks (an activity card's X)
     caption: bool = True  # False: a heading just above says the same
+    row_headers: bool = True  # the first cell of a row names it (False: it may be empty, as a goal
+    # printed once above its indicators)
 
     @property
     def short(self) -> bool:
