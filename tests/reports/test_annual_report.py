@@ -85,6 +85,8 @@ def test_the_docx_has_real_headings_and_every_action_with_the_seeds_comment(docu
 
     headings = [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")]
     assert "Ekonomi" in headings
+    charts = [shape._inline.docPr.get("descr") for shape in docx.inline_shapes]  # the charts as pictures
+    assert charts == ["Resultat per verksamhet 2020–2023, mnkr", "Sjukfrånvaro efter längd, 2023 mot 2022, %"]
     assert any(p.text == COVER[0] for p in docx.paragraphs)
     appendix = [
         [cell.text for cell in row.cells]

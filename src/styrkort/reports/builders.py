@@ -238,6 +238,7 @@ def _economy(document: Document, economy: EconomyReport) -> None:
                 rows,
                 numeric=frozenset(range(1, len(economy.result_years) + 1)),
                 total_rows=frozenset({len(rows) - 1}),
+                widths=(5, *([1] * len(economy.result_years))),
             )
         )
     if economy.investments:

@@ -92,7 +92,8 @@ def render_docx(document: Document) -> bytes:
     docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     for block in document.blocks:
         if isinstance(block, Chart):
-            continue  # its table follows: the figures, editable (a picture of the chart is not yet made)
+            _docx_chart(docx, block)
+            continue
         if isinstance(block, Heading):
             docx.add_heading(block.text, level=block.level)
         elif isinstance(block, Paragraph):
@@ -106,6 +107,32 @@ def render_docx(document: Document) -> bytes:
     out = io.BytesIO()
     docx.save(out)
     return out.getvalue()
+
+
+def chart_png(chart: Chart, width: int = 1600) -> bytes:
+    """The chart as the page draws it (economy/_bar_chart.html), as a PNG for DOCX."""
+    import cairosvg
+
+    figure = render_to_string("economy/_bar_chart.html", {"chart": chart.chart, "chart_id": chart.anchor})
+    svg = figure[figure.index("<svg") : figure.index("</svg>") + len("</svg>")]
+    svg = svg.replace(
+        "<svg ",
+        '<svg xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, DejaVu Sans, sans-serif" ',
+        1,
+    )
+    return cairosvg.svg2png(bytestring=svg.encode(), output_width=width, background_color="white")
+
+
+def _docx_chart(docx, chart: Chart) -> None:
+    """A picture of the chart with its title as caption and as the picture's description; the table
+    of the same figures follows it."""
+    section = docx.sections[0]
+    docx.add_paragraph(chart.chart.title, style="Caption")
+    docx.add_picture(
+        io.BytesIO(chart_png(chart)), width=section.page_width - section.left_margin - section.right_margin
+    )
+    picture = docx.inline_shapes[-1]._inline
+    picture.docPr.set("descr", chart.chart.title)
 
 
 def _page_numbers(paragraph) -> None:
