@@ -217,6 +217,9 @@ MAX_UNPACKED_MB = env_int("MAX_UNPACKED_MB", 50)
 # Uploads larger than this are checked and saved by a background worker (`styrkort db_worker`), so a
 # web worker is never held for long; smaller ones at once.
 BACKGROUND_IMPORT_KB = env_int("BACKGROUND_IMPORT_KB", 24)
+# A PDF or DOCX report of more table cells than this is built by the background worker (the RUF
+# annual report has about 700 and takes some 3 s as PDF); smaller ones at once.
+BACKGROUND_REPORT_CELLS = env_int("BACKGROUND_REPORT_CELLS", 3000)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # A checked upload nobody confirms is removed after this many hours.
 PENDING_IMPORT_HOURS = env_int("PENDING_IMPORT_HOURS", 24)

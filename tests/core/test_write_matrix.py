@@ -455,6 +455,8 @@ READ_ONLY_URLS = {
     "reports:round_plan_file",
     "reports:plan",
     "reports:plan_file",
+    "reports:job",  # a report built in the background: the person's own, read
+    "reports:job_file",
     "login",
     "logout",
     "followup:inbox",

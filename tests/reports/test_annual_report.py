@@ -163,3 +163,22 @@ def test_an_open_rounds_report_says_on_its_cover_that_it_is_preliminary(full_dem
     document = annual_report(FollowUpRound.objects.get(code="DR1-2024-RUF"), Unit.objects.get(code="RUF"))
 
     assert document.cover[-1].startswith("Preliminär: uppföljningen är öppen")
+
+
+def test_a_large_report_is_built_by_the_worker_and_downloaded_from_its_page(
+    client, reader, planner, full_demo, settings
+):
+    settings.BACKGROUND_REPORT_CELLS = 10  # the annual report has hundreds: built in the background
+    client.force_login(reader)
+
+    started = client.get(reverse("reports:round_unit_file", args=["DR1-2024-RUF", "RUF", "rapport", "docx"]))
+
+    assert started.status_code == 302
+    waiting = client.get(started["Location"])  # the tests' task backend ran it at once
+    assert "Ladda ner rapport-dr1-2024-ruf-ruf.docx" in waiting.content.decode()
+    job = waiting.context["job"]
+    download = client.get(reverse("reports:job_file", args=[job.pk]))
+    assert download["Content-Disposition"] == 'attachment; filename="rapport-dr1-2024-ruf-ruf.docx"'
+    assert download.content[:2] == b"PK"
+    client.force_login(planner)
+    assert client.get(reverse("reports:job_file", args=[job.pk])).status_code == 404  # not theirs

@@ -1,5 +1,8 @@
 """Documents of closed rounds, kept so the board's copy is served again as it was built."""
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,3 +31,31 @@ class StoredDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round.code} {self.kind} {self.subject}.{self.format} ({self.language})"
+
+
+class ReportJob(models.Model):
+    """A large report built by the background worker, so that no web worker is held for long; the
+    person's page asks how it goes and downloads it when it is done (reports/jobs.py)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40)
+    round = models.ForeignKey(
+        FollowUpRound, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    subject = models.CharField(max_length=40)  # the unit's or the plan's code
+    format = models.CharField(max_length=10)
+    language = models.CharField(max_length=10)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    filename = models.CharField(max_length=200, blank=True)
+    content = models.BinaryField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.subject}.{self.format} ({self.state})"

@@ -14,16 +14,10 @@ def document_content(*, round, kind: str, subject: str, fmt: str, build: Callabl
     for), an open round's built now."""
     if round.is_open:
         return render(build(), fmt)
-    key = {
-        "round": round,
-        "kind": kind,
-        "subject": subject,
-        "format": fmt,
-        "language": get_language() or "sv",
-    }
-    stored = StoredDocument.objects.filter(**key).values_list("content", flat=True).first()
+    stored = stored_content(round=round, kind=kind, subject=subject, fmt=fmt)
     if stored is not None:
-        return bytes(stored)
+        return stored
+    key = _key(round, kind, subject, fmt)
     content = render(build(), fmt)
     try:
         with transaction.atomic():
@@ -31,6 +25,28 @@ def document_content(*, round, kind: str, subject: str, fmt: str, build: Callabl
     except IntegrityError:  # two asked at once: the first one stored is the one served from now on
         return bytes(StoredDocument.objects.filter(**key).values_list("content", flat=True).get())
     return content
+
+
+def _key(round, kind: str, subject: str, fmt: str) -> dict:
+    return {
+        "round": round,
+        "kind": kind,
+        "subject": subject,
+        "format": fmt,
+        "language": get_language() or "sv",
+    }
+
+
+def stored_content(*, round, kind: str, subject: str, fmt: str) -> bytes | None:
+    """A closed round's document as it was stored, if it has been built."""
+    if round.is_open:
+        return None
+    found = (
+        StoredDocument.objects.filter(**_key(round, kind, subject, fmt))
+        .values_list("content", flat=True)
+        .first()
+    )
+    return None if found is None else bytes(found)
 
 
 def stored_documents_remove(round) -> None:

@@ -19,6 +19,8 @@ _PLAN = rf"^planer/(?P<plan_code>[^/]+)/(?P<slug>{_slugs(PLAN)})"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("rapporter/<uuid:pk>/", views.job, name="job"),
+    path("rapporter/<uuid:pk>/fil/", views.job_file, name="job_file"),
     re_path(_ROUND_UNIT + "/$", views.round_unit, name="round_unit"),
     re_path(_ROUND_UNIT + _FORMAT + "$", views.round_unit_file, name="round_unit_file"),
     re_path(_ROUND_PLAN + "/$", views.round_plan, name="round_plan"),

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -14,8 +14,10 @@ from styrkort.plans.models import Action, Plan
 
 from . import renderers
 from .catalogue import BY_SLUG, PLAN, ROUND_PLAN, ROUND_UNIT, ReportKind
+from .jobs import report_job_start, runs_in_background
+from .models import ReportJob
 from .renderers import FORMATS
-from .services import document_content
+from .services import document_content, stored_content
 
 
 @login_required
@@ -85,7 +87,7 @@ def round_unit(request, code: str, unit_code: str, slug: str):
 def round_unit_file(request, code: str, unit_code: str, slug: str, fmt: str):
     kind, fmt = _kind(slug, ROUND_UNIT), _format(fmt)
     round, unit = get_round_and_unit(code, unit_code)
-    return _stored_response(kind, round, unit.code, fmt, lambda: kind.build(round, unit))
+    return _file(request, kind, round, unit.code, fmt, lambda: kind.build(round, unit))
 
 
 def _round_and_plan(code: str, plan_code: str):
@@ -108,7 +110,7 @@ def round_plan(request, code: str, plan_code: str, slug: str):
 def round_plan_file(request, code: str, plan_code: str, slug: str, fmt: str):
     kind, fmt = _kind(slug, ROUND_PLAN), _format(fmt)
     round, plan = _round_and_plan(code, plan_code)
-    return _stored_response(kind, round, plan.code, fmt, lambda: kind.build(round, plan))
+    return _file(request, kind, round, plan.code, fmt, lambda: kind.build(round, plan))
 
 
 @login_required
@@ -122,18 +124,41 @@ def plan(request, plan_code: str, slug: str):
 def plan_file(request, plan_code: str, slug: str, fmt: str):
     kind, fmt = _kind(slug, PLAN), _format(fmt)
     found = get_object_or_404(Plan.objects.select_related("owner"), code=plan_code)
-    return document_response(kind.build(found), fmt)
+    return _file(request, kind, None, found.code, fmt, lambda: kind.build(found))
 
 
-def _stored_response(kind: ReportKind, round, subject: str, fmt: str, build) -> HttpResponse:
-    """A round's document: a closed round's as it was built the first time."""
-    content = document_content(round=round, kind=kind.name, subject=subject, fmt=fmt, build=build)
-    return file_response(content, f"{kind.slug}-{round.code.lower()}-{subject.lower()}", fmt)
+def _file(request, kind: ReportKind, round, subject: str, fmt: str, build) -> HttpResponse:
+    """The document as a file: a closed round's as it was first built; a large PDF or DOCX from the
+    background worker, by way of a page that waits for it; else built now."""
+    filename = f"{kind.slug}-{round.code.lower() + '-' if round else ''}{subject.lower()}"
+    if round is not None:
+        stored = stored_content(round=round, kind=kind.name, subject=subject, fmt=fmt)
+        if stored is not None:
+            return file_response(stored, filename, fmt)
+    document = build()
+    if runs_in_background(document, fmt):
+        job = report_job_start(
+            user=request.user, kind=kind.name, round=round, subject=subject, fmt=fmt, filename=filename
+        )
+        return redirect("reports:job", pk=job.pk)
+    if round is None:
+        return file_response(renderers.render(document, fmt), filename, fmt)
+    content = document_content(round=round, kind=kind.name, subject=subject, fmt=fmt, build=lambda: document)
+    return file_response(content, filename, fmt)
 
 
-def document_response(document, fmt: str) -> HttpResponse:
-    """The document as a file to download, in one format."""
-    return file_response(renderers.render(document, fmt), document.filename, fmt)
+@login_required
+def job(request, pk):
+    """A report the background worker builds: how it goes, asked again every few seconds, and the
+    file when it is there."""
+    found = get_object_or_404(ReportJob.objects.defer("content"), pk=pk, user=request.user)
+    return render(request, "reports/job.html", {"job": found})
+
+
+@login_required
+def job_file(request, pk):
+    found = get_object_or_404(ReportJob, pk=pk, user=request.user, state=ReportJob.State.DONE)
+    return file_response(bytes(found.content), found.filename, found.format)
 
 
 def file_response(content: bytes, filename: str, fmt: str) -> HttpResponse:
