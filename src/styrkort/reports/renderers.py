@@ -90,6 +90,8 @@ def render_docx(document: Document) -> bytes:
     for line in document.cover:
         docx.add_paragraph(line)
     docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if document.contents:
+        _contents(docx)
     for block in document.blocks:
         if isinstance(block, Chart):
             _docx_chart(docx, block)
@@ -133,6 +135,30 @@ def _docx_chart(docx, chart: Chart) -> None:
     )
     picture = docx.inline_shapes[-1]._inline
     picture.docPr.set("descr", chart.chart.title)
+
+
+def _contents(docx) -> None:
+    """A table of contents as a Word field over the headings, filled in when the file is opened
+    (updateFields): Word asks to update it, LibreOffice does so from Verktyg → Uppdatera."""
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    title = docx.add_paragraph().add_run(_("Contents"))  # not a heading: the contents would list itself
+    title.bold, title.font.size = True, Pt(14)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), 'TOC \\o "1-1" \\h \\z \\u')
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = _("The table of contents is filled in when the document is updated.")
+    run.append(text)
+    field.append(run)
+    docx.add_paragraph()._p.append(field)
+    docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    docx.settings.element.append(update)
 
 
 def _page_numbers(paragraph) -> None:
