@@ -316,10 +316,15 @@ def _created(saved) -> tuple[Any, bool]:
     return saved, saved is not None and saved.version == 1
 
 
-def _unless_changed_since_download(scope: FollowUpScope, save, version: int | None, **fields):
-    """`save(version=…, **fields)` with the version the row had when the file was downloaded (none:
-    the file knew of no report). A colleague's later save is left alone, unless the importer chose to
-    overwrite it; a row that says what is stored already passes as it is. Returns (object, created)."""
+def _unless_changed_since_download(scope: FollowUpScope, service, about: dict, version: int | None, **fields):
+    """`service(user=…, round=…, **about, version=…, **fields)`, in the importer's name, with the
+    version the row had when the file was downloaded (none: the file knew of no report). A colleague's
+    later save is left alone, unless the importer chose to overwrite it; a row that says what is stored
+    already passes as it is. Returns (object, created)."""
+
+    def save(**values):
+        return service(user=scope.user, round=scope.round, **about, **values)
+
     try:
         return _created(save(version=version or 0, **fields))
     except followup_services.StaleEdit as error:
@@ -336,24 +341,16 @@ def _unless_changed_since_download(scope: FollowUpScope, save, version: int | No
 
 def _save_action_report(*, scope: FollowUpScope, plan: str, code: str, version=None, **report):
     action = scope.action(plan, code)
-
-    def save(**fields):
-        return followup_services.action_report_save(
-            user=scope.user, round=scope.round, action=action, **fields
-        )
-
-    return _unless_changed_since_download(scope, save, version, **report)
+    return _unless_changed_since_download(
+        scope, followup_services.action_report_save, {"action": action}, version, **report
+    )
 
 
 def _save_assignment_report(*, scope: FollowUpScope, plan: str, number: str, version=None, **report):
     assignment = scope.assignment(plan, number)
-
-    def save(**fields):
-        return followup_services.assignment_report_save(
-            user=scope.user, round=scope.round, assignment=assignment, **fields
-        )
-
-    return _unless_changed_since_download(scope, save, version, **report)
+    return _unless_changed_since_download(
+        scope, followup_services.assignment_report_save, {"assignment": assignment}, version, **report
+    )
 
 
 def _save_measurement(*, scope: FollowUpScope, indicator: Indicator, value, version=None, **measurement):
@@ -366,12 +363,14 @@ def _save_measurement(*, scope: FollowUpScope, indicator: Indicator, value, vers
         except NumberError as error:
             raise ValidationError({"value": str(error)}) from None
 
-    def save(**fields):
-        return followup_services.measurement_save(
-            user=scope.user, round=scope.round, indicator=indicator, **fields
-        )
-
-    return _unless_changed_since_download(scope, save, version, value=number, **measurement)
+    return _unless_changed_since_download(
+        scope,
+        followup_services.measurement_save,
+        {"indicator": indicator},
+        version,
+        value=number,
+        **measurement,
+    )
 
 
 def _save_indicator_assessment(*, scope: FollowUpScope, indicator: Indicator, status, trend, reason):
@@ -388,18 +387,15 @@ def _save_indicator_assessment(*, scope: FollowUpScope, indicator: Indicator, st
 
 def _save_goal_assessment(*, scope: FollowUpScope, goal: Goal, version=None, **assessment):
     scope.check_goal(goal)
-
-    def save(**fields):
-        return followup_services.goal_assessment_save(user=scope.user, round=scope.round, goal=goal, **fields)
-
-    return _unless_changed_since_download(scope, save, version, **assessment)
+    return _unless_changed_since_download(
+        scope, followup_services.goal_assessment_save, {"goal": goal}, version, **assessment
+    )
 
 
 def _save_narrative(*, scope: FollowUpScope, version=None, **narrative):
-    def save(**fields):
-        return followup_services.narrative_save(user=scope.user, round=scope.round, unit=scope.unit, **fields)
-
-    return _unless_changed_since_download(scope, save, version, **narrative)
+    return _unless_changed_since_download(
+        scope, followup_services.narrative_save, {"unit": scope.unit}, version, **narrative
+    )
 
 
 # ---------------------------------------------------------------------------
