@@ -7,11 +7,16 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_economy_page_is_accessible_and_its_bars_take_focus(live_server, page, full_demo):
+def log_in_as_the_demo_reader(page, live_server) -> None:
+    """Through the login page, with the demo's published password."""
     page.goto(f"{live_server.url}/konto/logga-in/")
     page.get_by_label("Användarnamn").fill("lasare")
     page.get_by_label("Lösenord").fill("styrkort-demo")
     page.locator("main button[type=submit]").click()
+
+
+def test_economy_page_is_accessible_and_its_bars_take_focus(live_server, page, full_demo):
+    log_in_as_the_demo_reader(page, live_server)
     page.goto(f"{live_server.url}/uppfoljning/AR-2023-RUF/enheter/RUF/ekonomi/")
 
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -37,10 +42,7 @@ def test_economy_page_is_accessible_and_its_bars_take_focus(live_server, page, f
 
 
 def test_the_annual_report_page_is_accessible(live_server, page, full_demo):
-    page.goto(f"{live_server.url}/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill("lasare")
-    page.get_by_label("Lösenord").fill("styrkort-demo")
-    page.locator("main button[type=submit]").click()
+    log_in_as_the_demo_reader(page, live_server)
     page.goto(f"{live_server.url}/uppfoljning/AR-2023-RUF/enheter/RUF/rapport/")
 
     expect(page.get_by_role("heading", level=1)).to_have_text(

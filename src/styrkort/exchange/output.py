@@ -4,8 +4,6 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from styrkort.core.files import write_export  # noqa: F401 - the export commands write through it
-
 
 def report_import(command, result, *, dry_run: bool) -> None:
     """Problems on stderr and a CommandError, or the counts per sheet and whether anything was saved."""

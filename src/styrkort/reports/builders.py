@@ -41,7 +41,7 @@ def annual_report(round: FollowUpRound, unit: Unit) -> Document:
         cover=_cover(facts, preliminary=round.is_open),
         filename=f"rapport-{facts.code.lower()}-{unit.code.lower()}",
     )
-    texts = {n.section: n.text for n in facts.narratives if n.unit == unit.code}
+    texts = {n.section: n.text for n in facts.narratives}  # for_unit kept the unit's own
     for section in (NarrativeSection.INTRODUCTION, NarrativeSection.EVENTS):
         if texts.get(section):
             document.add(
@@ -61,7 +61,7 @@ def annual_report(round: FollowUpRound, unit: Unit) -> Document:
                 )
             )
         if area.actions:
-            document.add(_actions_table(facts, area.actions))
+            document.add(_actions_table(area.actions))
         if area.indicators:
             document.add(_indicators_table(facts, area.indicators))
     if facts.added_assignments:
@@ -139,7 +139,7 @@ def _action_state(action: ActionLine) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def _actions_table(facts: RoundReport, actions: list[ActionLine]) -> Table:
+def _actions_table(actions: list[ActionLine]) -> Table:
     return Table(
         _("Actions"),
         [_("Code"), _("Action"), _("Timeline"), _("Responsible"), _("Status")],
@@ -346,18 +346,24 @@ def _staff(document: Document, economy: EconomyReport) -> None:
     year = economy.year
     document.add(Heading(_("Staff")))
     total = economy.sick_leave_total
-    groups = [
-        ([total] if total else [], _("Sick leave, per cent"), pgettext("staff figure", "Measure")),
-        (economy.sick_leave_days, _("Sick leave by length of absence, per cent"), _("Length of absence")),
-        (economy.sick_leave_gender, _("Sick leave by gender, per cent"), _("Gender")),
-        (economy.sick_leave_age, _("Sick leave by age, per cent"), _("Age")),
-        (economy.headcount, _("Employees and full-time equivalents"), pgettext("staff figure", "Measure")),
+    measure = pgettext("staff figure", "Measure")
+    groups = [  # rows, the table's title, its first column's, and whether the chart goes before it
+        ([total] if total else [], _("Sick leave, per cent"), measure, False),
+        (
+            economy.sick_leave_days,
+            _("Sick leave by length of absence, per cent"),
+            _("Length of absence"),
+            True,
+        ),
+        (economy.sick_leave_gender, _("Sick leave by gender, per cent"), _("Gender"), False),
+        (economy.sick_leave_age, _("Sick leave by age, per cent"), _("Age"), False),
+        (economy.headcount, _("Employees and full-time equivalents"), measure, False),
     ]
     shared_notes: list[str] = []  # a note every row of a table has, printed once under the tables
-    for index, (rows, title, first) in enumerate(groups):
+    for rows, title, first, chart_first in groups:
         if not rows:
             continue
-        if index == 1:
+        if chart_first:
             document.add(Chart(sick_leave_chart(economy), anchor="sick-leave-chart"))
         document.add(_staff_table(title, first, rows, year))
         notes = {row.note for row in rows}

@@ -12,7 +12,6 @@ from styrkort.plans.models import Plan
 from .catalogue import PLAN, REPORTS, ROUND_UNIT
 from .document import Document
 from .models import ReportJob
-from .renderers import render
 from .services import document_content
 
 SLOW_FORMATS = ("pdf", "docx")
@@ -55,16 +54,13 @@ def report_job_run(job_id: str) -> None:
     try:
         with translation.override(job.language):
             arguments = _arguments(job)
-            if job.round_id:
-                content = document_content(
-                    round=arguments[0],
-                    kind=job.kind,
-                    subject=job.subject,
-                    fmt=job.format,
-                    build=lambda: report.build(*arguments),
-                )
-            else:
-                content = render(report.build(*arguments), job.format)
+            content = document_content(
+                round=arguments[0] if job.round_id else None,
+                kind=job.kind,
+                subject=job.subject,
+                fmt=job.format,
+                build=lambda: report.build(*arguments),
+            )
     except Exception:
         ReportJob.objects.filter(pk=job.pk).update(state=ReportJob.State.FAILED)
         raise

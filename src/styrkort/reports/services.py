@@ -11,8 +11,8 @@ from .renderers import render
 
 def document_content(*, round, kind: str, subject: str, fmt: str, build: Callable) -> bytes:
     """The document's bytes: a closed round's as stored (built and stored the first time it is asked
-    for), an open round's built now."""
-    if round.is_open:
+    for); an open round's, or a plan's (`round` None), built now."""
+    if round is None or round.is_open:
         return render(build(), fmt)
     stored = stored_content(round=round, kind=kind, subject=subject, fmt=fmt)
     if stored is not None:
@@ -39,7 +39,7 @@ def _key(round, kind: str, subject: str, fmt: str) -> dict:
 
 def stored_content(*, round, kind: str, subject: str, fmt: str) -> bytes | None:
     """A closed round's document as it was stored, if it has been built."""
-    if round.is_open:
+    if round is None or round.is_open:
         return None
     found = (
         StoredDocument.objects.filter(**_key(round, kind, subject, fmt))

@@ -12,7 +12,6 @@ from styrkort.org.queries import unit_ids_below
 from styrkort.org.rules import memberships_of
 from styrkort.plans.models import Action, Plan
 
-from . import renderers
 from .catalogue import BY_SLUG, PLAN, ROUND_PLAN, ROUND_UNIT, ReportKind
 from .jobs import report_job_start, runs_in_background
 from .models import ReportJob
@@ -131,18 +130,15 @@ def _file(request, kind: ReportKind, round, subject: str, fmt: str, build) -> Ht
     """The document as a file: a closed round's as it was first built; a large PDF or DOCX from the
     background worker, by way of a page that waits for it; else built now."""
     filename = f"{kind.slug}-{round.code.lower() + '-' if round else ''}{subject.lower()}"
-    if round is not None:
-        stored = stored_content(round=round, kind=kind.name, subject=subject, fmt=fmt)
-        if stored is not None:
-            return file_response(stored, filename, fmt)
+    stored = stored_content(round=round, kind=kind.name, subject=subject, fmt=fmt)
+    if stored is not None:
+        return file_response(stored, filename, fmt)
     document = build()
     if runs_in_background(document, fmt):
         job = report_job_start(
             user=request.user, kind=kind.name, round=round, subject=subject, fmt=fmt, filename=filename
         )
         return redirect("reports:job", pk=job.pk)
-    if round is None:
-        return file_response(renderers.render(document, fmt), filename, fmt)
     content = document_content(round=round, kind=kind.name, subject=subject, fmt=fmt, build=lambda: document)
     return file_response(content, filename, fmt)
 

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from styrkort.core.files import write_export
 from styrkort.errors import StyrkortError
-from styrkort.exchange.output import write_export
 from styrkort.exchange.services import followup_workbook_export
 from styrkort.followup.models import FollowUpRound
 from styrkort.org.models import Unit

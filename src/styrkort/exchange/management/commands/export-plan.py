@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from styrkort.exchange.output import write_export
+from styrkort.core.files import write_export
 from styrkort.exchange.services import plan_workbook_export
 
 
