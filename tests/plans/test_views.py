@@ -50,9 +50,9 @@ QUERIES = {
     # each page: session, user, the user's roles (menu), then its own reads
     "home": 13,  # + memberships, units below, units with counts, plans, actions; open rounds to report …
     "plan_list": 7,  # + count, a page of plans with goal and action counts
-    # + plan, goals, indicators, their baselines per breakdown, actions, units, assignments, areas, their
-    # goal documents, child plans, perspectives, the areas the plan is a goal document for
-    "plan": 14,
+    # + plan, goals, indicators, actions, units, assignments, areas, their goal documents, child plans,
+    # perspectives, the areas the plan is a goal document for
+    "plan": 13,
     "goal_area": 10,  # + area, goals, goal count, goal documents, assignments, actions, their units, count
     # + goal, one per level of the chain up, children, indicators, their baselines per breakdown,
     # actions, assignments

@@ -88,14 +88,9 @@ def baselines_per_breakdown() -> Prefetch:
 
 
 def plan_tree(plan: Plan) -> PlanTree:
-    """Plan → goal areas (with their goal documents) → goals → indicators (with their baselines) and
-    actions, in seven queries."""
+    """Plan → goal areas (with their goal documents) → goals → indicators and actions, in six queries."""
     goals = list(Goal.objects.filter(plan=plan).select_related("area", "unit", "parent"))
-    indicators = list(
-        Indicator.objects.filter(goal__plan=plan)
-        .prefetch_related(baselines_per_breakdown())
-        .order_by("order", "code")
-    )
+    indicators = list(Indicator.objects.filter(goal__plan=plan).order_by("order", "code"))
     actions = list(actions_with_units().filter(plan=plan))
     assignments = list(Assignment.objects.filter(plan=plan).select_related("receiver"))
     area_ids = {g.area_id for g in goals} | {a.area_id for a in actions} | {a.area_id for a in assignments}

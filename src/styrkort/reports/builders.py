@@ -6,6 +6,7 @@ the reader will see it; the renderers then print the same document in each forma
 
 from decimal import Decimal
 
+from django.db.models import prefetch_related_objects
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -22,7 +23,7 @@ from styrkort.followup.status import IndicatorStatus, Trend, green_share
 from styrkort.org.models import Unit
 from styrkort.plans.enums import Direction, Frequency
 from styrkort.plans.models import Plan
-from styrkort.plans.queries import plan_tree
+from styrkort.plans.queries import baselines_per_breakdown, plan_tree
 
 from .document import Cell, Chart, Document, Heading, Paragraph, Table, text_cells
 
@@ -533,6 +534,9 @@ def indicator_overview(plan: Plan) -> Document:
     """Per perspective and goal area: goal, indicators, desired direction, baseline with its year,
     frequency."""
     tree = plan_tree(plan)
+    # The overview prints each breakdown's baseline; the plan's page does not, so the tree leaves them.
+    indicators = [i for node in tree.areas for goal_node in node.goals for i in goal_node.indicators]
+    prefetch_related_objects(indicators, baselines_per_breakdown())
     document = Document(
         title=_("Goals and indicators"),
         subtitle=plan.name,
