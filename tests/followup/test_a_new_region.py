@@ -133,7 +133,7 @@ def new_region(client, db):
 
 
 def test_a_strategy_without_codes_followed_up_by_colour_only(client, new_region):
-    numbered = Action.objects.filter(plan__code="HP-2024").order_by("order")
+    numbered = Action.objects.filter(plan__code="HP-2024").order_by("code")
     assert [(a.code, a.numbered) for a in numbered] == [
         ("1.1", True),
         ("1.2", True),
