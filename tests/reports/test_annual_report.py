@@ -97,6 +97,10 @@ def test_the_docx_has_real_headings_and_every_action_with_the_seeds_comment(docu
     assert {row[0] for row in appendix} == ACTION_CODES
     for code, _text, _status, comment in appendix:
         assert squeezed(comment)[:60] in seed, code  # the comment is the seed's own words
+    indicators = {
+        row.cells[0].text: [c.text for c in row.cells] for table in docx.tables for row in table.rows
+    }
+    assert "+1,0 mnkr" in indicators["Ekonomiskt resultat"][2]  # seed: "0 mnkr +1,0 mnkr Positiv"
     statement = next(t for t in docx.tables if t.rows[0].cells[0].text == "Rad")
     rows = {row.cells[0].text: [c.text for c in row.cells[1:4]] for row in statement.rows[1:]}
     assert {name: rows[name] for name in STATEMENT} == STATEMENT
@@ -182,3 +186,18 @@ def test_a_large_report_is_built_by_the_worker_and_downloaded_from_its_page(
     assert download.content[:2] == b"PK"
     client.force_login(planner)
     assert client.get(reverse("reports:job_file", args=[job.pk])).status_code == 404  # not theirs
+
+
+def test_the_job_page_says_how_far_the_worker_has_come(client, reader, full_demo):
+    from styrkort.reports.models import ReportJob
+
+    job = ReportJob.objects.create(
+        user=reader, kind="annual", subject="RUF", format="pdf", language="sv", state="running", step=2
+    )
+    client.force_login(reader)
+
+    page = client.get(reverse("reports:job", args=[job.pk])).content.decode()
+
+    assert "Steg 2 av 2: sidorna läggs ut." in page
+    assert '<progress max="2" value="2"' in page
+    assert 'hx-trigger="every 2s"' in page  # asked again until it is done

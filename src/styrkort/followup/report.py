@@ -113,6 +113,7 @@ class IndicatorLine:
     unit_of_measure: str
     direction: str
     units: list[str]
+    figure: str = ""  # what the indicator is measured by, if a figure of the unit's own (Figure)
     target_comparator: str = ""
     target_value: Decimal | None = None
     target_by_year: int | None = None
@@ -477,6 +478,7 @@ def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> In
         unit_of_measure=indicator.unit_of_measure,
         direction=indicator.direction,
         units=unit_paths.get(goal.unit_id or goal.plan.owner_id, []),
+        figure=indicator.figure,
     )
     targets = _target_for(list(indicator.targets.all()), year)
     total_target = targets.get(TOTAL)

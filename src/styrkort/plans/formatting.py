@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from styrkort.core.numbers import format_number
 
-from .enums import Comparator
+from .enums import Comparator, Figure
 
 
 def describe_target(target) -> str:
@@ -25,3 +25,15 @@ def target_text(comparator: str, value: Decimal | None, by_year: int | None, uni
     if kind is Comparator.KEEP:
         return _("keep") + (f" {value_with_unit}" if value is not None else "")
     return f"{kind.label} {value_with_unit}"
+
+
+def measurement_text(value: Decimal, unit: str, figure: str = "") -> str:
+    """An outcome as the reports print it: "69 %", "4,2 ton". An economic result is a surplus or a
+    deficit, so it carries its sign and tenths of mnkr as amounts do ("+1,0 mnkr", "−0,5 mnkr")."""
+    if figure == Figure.ECONOMIC_RESULT:
+        text = format_number(value, 1)
+        if value.quantize(Decimal("0.1")) > 0:
+            text = "+" + text
+    else:
+        text = format_number(value)
+    return f"{text} {unit}".strip()

@@ -22,6 +22,7 @@ from styrkort.followup.report import ActionLine, IndicatorLine, RoundReport, rou
 from styrkort.followup.status import IndicatorStatus, Trend, green_share
 from styrkort.org.models import Unit
 from styrkort.plans.enums import Direction, Frequency
+from styrkort.plans.formatting import measurement_text
 from styrkort.plans.models import Plan
 from styrkort.plans.queries import baselines_per_breakdown, plan_tree
 
@@ -158,7 +159,7 @@ def _outcome_text(indicator: IndicatorLine) -> str:
         value = (
             _("data missing")
             if outcome.missing or outcome.value is None
-            else f"{format_number(outcome.value)} {indicator.unit_of_measure}".strip()
+            else measurement_text(outcome.value, indicator.unit_of_measure, indicator.figure)
         )
         name = outcome.breakdown or (_("Total") if len(indicator.outcomes) > 1 else "")
         parts.append(f"{name} {value}".strip())

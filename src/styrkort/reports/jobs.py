@@ -46,20 +46,26 @@ def _arguments(job: ReportJob) -> tuple:
     return round, Plan.objects.select_related("owner").get(code=job.subject)
 
 
+def _step(job: ReportJob, step: int, **fields) -> None:
+    ReportJob.objects.filter(pk=job.pk).update(step=step, **fields)
+
+
 @task()
 def report_job_run(job_id: str) -> None:
     job = ReportJob.objects.get(pk=job_id)
-    ReportJob.objects.filter(pk=job.pk).update(state=ReportJob.State.RUNNING)
+    _step(job, 1, state=ReportJob.State.RUNNING)
     report = REPORTS[job.kind]
     try:
         with translation.override(job.language):
             arguments = _arguments(job)
+            document = report.build(*arguments)
+            _step(job, 2)
             content = document_content(
                 round=arguments[0] if job.round_id else None,
                 kind=job.kind,
                 subject=job.subject,
                 fmt=job.format,
-                build=lambda: report.build(*arguments),
+                build=lambda: document,
             )
     except Exception:
         ReportJob.objects.filter(pk=job.pk).update(state=ReportJob.State.FAILED)

@@ -53,9 +53,18 @@ class ReportJob(models.Model):
     format = models.CharField(max_length=10)
     language = models.CharField(max_length=10)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    step = models.PositiveSmallIntegerField(default=0)  # how far a running job has come, of STEPS
     filename = models.CharField(max_length=200, blank=True)
     content = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # What the worker does, in order; the page shows "step 2 of 3" and what the step is. WeasyPrint
+    # says nothing while it lays out the pages, so the steps are the honest measure of progress.
+    STEPS = (_("gathering the facts"), _("laying out the pages"))
+
     def __str__(self) -> str:
         return f"{self.kind} {self.subject}.{self.format} ({self.state})"
+
+    @property
+    def step_label(self) -> str:
+        return self.STEPS[max(self.step, 1) - 1]

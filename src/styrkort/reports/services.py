@@ -4,9 +4,27 @@ from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from .models import StoredDocument
 from .renderers import render
+
+
+class NotFinal(Exception):
+    """The final version of a round's document was asked for while the round is open."""
+
+
+def final_version_check(round) -> None:
+    """A round's final document is the one built from its frozen facts, so there is none while the
+    round is open (a plan's documents have no versions)."""
+    if round is not None and round.is_open:
+        raise NotFinal(
+            _(
+                "The follow-up round %(round)s is still open, so its report is preliminary. The final "
+                "version can be had once the round has been closed."
+            )
+            % {"round": round.code}
+        )
 
 
 def document_content(*, round, kind: str, subject: str, fmt: str, build: Callable) -> bytes:

@@ -16,7 +16,7 @@ from .catalogue import BY_SLUG, PLAN, ROUND_PLAN, ROUND_UNIT, ReportKind
 from .jobs import report_job_start, runs_in_background
 from .models import ReportJob
 from .renderers import FORMATS
-from .services import document_content, stored_content
+from .services import NotFinal, document_content, final_version_check, stored_content
 
 
 @login_required
@@ -58,6 +58,9 @@ def _format(fmt: str) -> str:
 
 
 def _page(request, kind: ReportKind, document, *, round=None, unit=None, plan=None, file_args: tuple):
+    # A closed round's downloads say they are the final version, so a link kept in an agenda
+    # never quietly serves a preliminary one after the round is reopened.
+    final = "?version=final" if round is not None and not round.is_open else ""
     context = {
         "kind": kind,
         "round": round,
@@ -65,7 +68,7 @@ def _page(request, kind: ReportKind, document, *, round=None, unit=None, plan=No
         "plan": plan,
         "document": document,
         "downloads": [
-            (name, reverse(f"reports:{kind.scope}_file", args=(*file_args, name)))
+            (name, reverse(f"reports:{kind.scope}_file", args=(*file_args, name)) + final)
             for name in FORMATS
             if name != "html"
         ],
@@ -128,7 +131,14 @@ def plan_file(request, plan_code: str, slug: str, fmt: str):
 
 def _file(request, kind: ReportKind, round, subject: str, fmt: str, build) -> HttpResponse:
     """The document as a file: a closed round's as it was first built; a large PDF or DOCX from the
-    background worker, by way of a page that waits for it; else built now."""
+    background worker, by way of a page that waits for it; else built now. `?version=final` asks
+    for the closed round's version and is refused, with the reason, while the round is open."""
+    if request.GET.get("version") == "final":
+        try:
+            final_version_check(round)
+        except NotFinal as refused:
+            context = {"message": str(refused), "round": round}
+            return render(request, "reports/not_final.html", context, status=409)
     filename = f"{kind.slug}-{round.code.lower() + '-' if round else ''}{subject.lower()}"
     stored = stored_content(round=round, kind=kind.name, subject=subject, fmt=fmt)
     if stored is not None:

@@ -4,9 +4,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from styrkort.core.numbers import format_number
 from styrkort.followup.enums import ActionStatus, Colour
 from styrkort.followup.status import IndicatorStatus, Trend
+from styrkort.plans.formatting import measurement_text
 
 register = template.Library()
 
@@ -48,10 +48,10 @@ def action_status(value: str) -> str:
 
 
 @register.simple_tag
-def outcome_value(outcome, unit_of_measure: str) -> str:
+def outcome_value(outcome, indicator) -> str:
     if outcome.missing or outcome.value is None:
         return _("data missing")
-    return f"{format_number(outcome.value)} {unit_of_measure}".strip()
+    return measurement_text(outcome.value, indicator.unit_of_measure, indicator.figure)
 
 
 @register.filter

@@ -8,6 +8,7 @@ from styrkort.org.models import Unit
 from styrkort.plans.models import Plan
 from styrkort.reports.catalogue import PLAN, REPORTS, ROUND_PLAN, ROUND_UNIT
 from styrkort.reports.renderers import FORMATS, render
+from styrkort.reports.services import NotFinal, final_version_check
 
 
 class Command(BaseCommand):
@@ -23,9 +24,14 @@ class Command(BaseCommand):
         parser.add_argument("--unit", metavar="CODE", help="The unit's code, e.g. RUF.")
         parser.add_argument("--plan", metavar="CODE", help="The plan's code, e.g. RUF-2023.")
         parser.add_argument("--format", choices=list(FORMATS), default="pdf", dest="fmt")
+        parser.add_argument(
+            "--final",
+            action="store_true",
+            help="The closed round's final version; refused while the round is open.",
+        )
         parser.add_argument("-o", "--output", default="-", help="File to write (default: standard output).")
 
-    def handle(self, *args, kind: str, fmt: str, output: str, **options):
+    def handle(self, *args, kind: str, fmt: str, output: str, final: bool, **options):
         report = REPORTS[kind]
         needs = {ROUND_UNIT: ("round", "unit"), ROUND_PLAN: ("round", "plan"), PLAN: ("plan",)}[report.scope]
         missing = [f"--{name}" for name in needs if not options[name]]
@@ -42,6 +48,11 @@ class Command(BaseCommand):
                 raise CommandError(
                     _("There is no follow-up round with the code %(code)s.") % {"code": options["round"]}
                 )
+            if final:
+                try:
+                    final_version_check(found)
+                except NotFinal as refused:
+                    raise CommandError(str(refused)) from None
             arguments.append(found)
         if "unit" in needs:
             unit = Unit.objects.filter(code=options["unit"]).first()
