@@ -51,5 +51,5 @@ def test_the_annual_report_page_is_accessible(live_server, page, full_demo):
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     expect(page.get_by_role("link", name="PDF")).to_have_attribute(
-        "href", "/uppfoljning/AR-2023-RUF/enheter/RUF/rapport.pdf"
+        "href", "/uppfoljning/AR-2023-RUF/enheter/RUF/rapport.pdf?version=final"
     )

@@ -98,7 +98,7 @@ def test_demo_indicator_target_for_young_peoples_mental_health(demo):
     target = indicator.targets.get(year=2023)
 
     assert (target.comparator, target.value) == (Comparator.GT, Decimal(41))
-    assert target.describe() == "> 41 %"
+    assert target.describe() == "> 41\u00a0%"  # the unit kept on the number's line
 
 
 def test_demo_baseline_keeps_its_own_year(demo):

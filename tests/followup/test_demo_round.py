@@ -67,7 +67,7 @@ def test_a_result_above_a_bare_zero_target_is_met(annual_page):
     text = row_text(annual_page, "indicator-RUF-I6.1")
 
     assert "≥ 0 mnkr" in text
-    assert "2023: 1 mnkr ✓ målet nås" in text  # the seed's "+1,0": the number format is issue 13's
+    assert "2023: +1,0 mnkr ✓ målet nås" in text
     assert "målet nås inte" not in text
     assert "Tryckt" not in annual_page  # no transcription note reaches a reader
 

@@ -121,8 +121,8 @@ def test_indicator_page_shows_targets_by_year_with_breakdowns(client, reader):
     html = client.get(broadband.get_absolute_url()).content.decode()
 
     assert '<th scope="col">Hushåll</th><th scope="col">Företag</th>' in html
-    assert "<td>&gt; 95 %</td>" in html
-    assert "<td>&gt; 89 %</td>" in html
+    assert "<td>&gt; 95\u00a0%</td>" in html
+    assert "<td>&gt; 89\u00a0%</td>" in html
 
 
 def test_action_list_filters_by_search_unit_and_year(client, reader):

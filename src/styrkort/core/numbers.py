@@ -70,3 +70,8 @@ def format_number(value: Decimal | int | None, decimals: int | None = None) -> s
     rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{abs(rounded):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     return MINUS + text if rounded < 0 else text  # -0,04 is "0,0", not "−0,0"
+
+
+def with_unit(number_text: str, unit: str) -> str:
+    """ "5,3 %", "8 496 ton": the unit kept on the number's line by a no-break space."""
+    return f"{number_text}{NBSP}{unit}" if unit else number_text

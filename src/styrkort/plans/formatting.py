@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from styrkort.core.numbers import format_number
+from styrkort.core.numbers import format_number, with_unit
 
 from .enums import Comparator, Figure
 
@@ -20,8 +20,11 @@ def target_text(comparator: str, value: Decimal | None, by_year: int | None, uni
     cent whatever the indicator is measured in ("minska 50 % till 2030", never "50 ton")."""
     kind = Comparator(comparator)
     if kind is Comparator.REDUCE_BY:
-        return _("reduce by %(value)s by %(year)s") % {"value": f"{format_number(value)} %", "year": by_year}
-    value_with_unit = f"{format_number(value)} {unit}".strip()
+        return _("reduce by %(value)s by %(year)s") % {
+            "value": with_unit(format_number(value), "%"),
+            "year": by_year,
+        }
+    value_with_unit = with_unit(format_number(value), unit)
     if kind is Comparator.KEEP:
         return _("keep") + (f" {value_with_unit}" if value is not None else "")
     return f"{kind.label} {value_with_unit}"
@@ -36,4 +39,4 @@ def measurement_text(value: Decimal, unit: str, figure: str = "") -> str:
             text = "+" + text
     else:
         text = format_number(value)
-    return f"{text} {unit}".strip()
+    return with_unit(text, unit)

@@ -11,7 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from styrkort.core.numbers import format_number
+from styrkort.core.numbers import format_number, with_unit
 from styrkort.economy.formatting import format_mnkr
 from styrkort.economy.queries import MNKR
 from styrkort.economy.report import EconomyReport, StaffComparison, economy_report
@@ -517,7 +517,7 @@ def action_plan_followup(round: FollowUpRound, plan: Plan) -> Document:
 
 
 def _percent_text(share) -> str:
-    return "–" if share is None else f"{share} %"
+    return "–" if share is None else with_unit(str(share), "%")
 
 
 def _share_cells(share) -> list[Cell]:
@@ -590,10 +590,10 @@ def indicator_overview(plan: Plan) -> Document:
 def _baseline_text(indicator) -> str:
     parts = []
     if indicator.baseline_value is not None:
-        value = f"{format_number(indicator.baseline_value)} {indicator.unit_of_measure}"
+        value = measurement_text(indicator.baseline_value, indicator.unit_of_measure)
         parts.append(f"{value} ({indicator.baseline_year})")
     parts += [
-        f"{b.breakdown.name} {format_number(b.value)} {indicator.unit_of_measure} ({b.year})"
+        f"{b.breakdown.name} {measurement_text(b.value, indicator.unit_of_measure)} ({b.year})"
         for b in indicator.breakdown_baselines.all()
     ]
     if indicator.baseline_note:

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from styrkort.core.numbers import with_unit
 from styrkort.followup.enums import ActionStatus, Colour
 from styrkort.followup.status import IndicatorStatus, Trend
 from styrkort.plans.formatting import measurement_text
@@ -56,4 +57,4 @@ def outcome_value(outcome, indicator) -> str:
 
 @register.filter
 def percent(share) -> str:
-    return "–" if share is None else f"{share} %"
+    return "–" if share is None else with_unit(str(share), "%")
