@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from styrkort.core.views import logged_in_again
+
 urlpatterns = [
     path("", include("styrkort.reports.urls")),
     path("", include("styrkort.plans.urls")),
@@ -11,6 +13,7 @@ urlpatterns = [
     path("", include("styrkort.economy.urls")),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/inloggad/", logged_in_again, name="logged_in_again"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

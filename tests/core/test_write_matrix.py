@@ -459,6 +459,7 @@ READ_ONLY_URLS = {
     "reports:job_file",
     "login",
     "logout",
+    "logged_in_again",
     "followup:inbox",
     "followup:compare",
     "followup:round",

@@ -71,7 +71,8 @@ def test_reporter_reports_an_action_with_htmx_and_gets_the_row_back(client, repo
     page = response.content.decode()
     assert response.status_code == 200
     assert f'id="a-{rf3.pk}"' in page
-    assert "Sparat" in page
+    assert "RF3 sparad" in page
+    assert '<span id="reported-count" hx-swap-oob="true">1 av 6 åtgärder rapporterade.</span>' in page
     assert "<html" not in page  # the row only
     assert ActionReport.objects.get(round=round, action=rf3).status == "done"
 

@@ -2,8 +2,13 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import resolve_url
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from .responses import row_message
 
 SESSION_STARTED = "styrkort_started"  # when the person logged in (seconds since the epoch)
 SESSION_SEEN = "styrkort_seen"  # when the idle time was last renewed
@@ -56,3 +61,30 @@ class SessionLifetimeMiddleware:
 def session_started(sender, request, user, **kwargs) -> None:
     """Connected to user_logged_in (core/apps.py): the session's clock starts at the login."""
     request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = time.time()
+
+
+class HtmxFailuresMiddleware:
+    """An htmx request that fails gets a short message for the row that sent it, never a whole page
+    to swap into the row: not the login page after the session has run out, not the 403 page when
+    the round was closed meanwhile. The row keeps what the person typed (static/styrkort/styrkort.js
+    puts the message in the row)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            getattr(request, "htmx", False)
+            and response.status_code == 302
+            and response.get("Location", "").startswith(resolve_url(settings.LOGIN_URL))
+        ):
+            return row_message(
+                request, _("You have been logged out, so this was not saved."), status=401, log_in=True
+            )
+        return response
+
+    def process_exception(self, request, exception):
+        if getattr(request, "htmx", False) and isinstance(exception, PermissionDenied):
+            return row_message(request, str(exception) or _("You may not do this."), status=403)
+        return None

@@ -38,6 +38,7 @@ from .queries import (
     assignments_in_round,
     goals_of,
     open_rounds,
+    progress,
     round_reports_prefetch,
     round_unit_ids,
     round_units,
@@ -344,9 +345,14 @@ def action_report_save(request, code: str, action_pk: int):
             },
             status=409 if conflict else 400,
         )
+    unit_progress = None
     if saved:
         action.round_reports = [report]
         form = _action_form(action, round)
+        # The page's "N of M reported" is brought up to date with the row (an out-of-band swap).
+        unit = Unit.objects.filter(code=request.POST.get("unit", "")).first()
+        if unit is not None:
+            unit_progress = progress(round, unit_ids_below([unit.pk]))
     return render(
         request,
         "followup/_action_form.html",
@@ -358,6 +364,7 @@ def action_report_save(request, code: str, action_pk: int):
             "conflict": conflict,
             "saved": saved,
             "unit_code": request.POST.get("unit", ""),
+            "progress": unit_progress,
         },
     )
 
@@ -577,9 +584,25 @@ def _form_page(request, round, conflict, *, heading, theirs, form_template, cont
 
 
 @login_required
-@require_POST
 def close(request, code: str):
+    """Asks first, saying how much is still unreported and by whom; closes on the confirming POST."""
     round = get_round(code)
+    if request.method != "POST":
+        if not round.is_open:
+            return redirect("followup:overview", code=round.code)
+        if not rules.may_manage_round(request.user, round):
+            raise PermissionDenied(_("You may not close the round %(round)s.") % {"round": round.name})
+        report = round_report(round)
+        missing_by_unit = [
+            (unit, sum(1 for a in report.not_reported if unit.code in a.units)) for unit in report.units
+        ]
+        context = {
+            "round": round,
+            "total": len(report.actions),
+            "missing": len(report.not_reported),
+            "missing_by_unit": [(unit, count) for unit, count in missing_by_unit if count],
+        }
+        return render(request, "followup/close_confirm.html", context)
     try:
         services.round_close(user=request.user, round=round)
     except services.EmptyRound as error:

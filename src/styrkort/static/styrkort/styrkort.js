@@ -1,0 +1,92 @@
+// Styrkort's own behaviour on top of htmx: a reporter's text is never lost. Loaded after htmx, with
+// defer, on every page; everything here also has a way that works without JavaScript.
+(function () {
+  "use strict";
+
+  const texts = document.body.dataset;
+
+  function cookie(name) {
+    const found = document.cookie.split("; ").find((part) => part.startsWith(name + "="));
+    return found ? decodeURIComponent(found.slice(name.length + 1)) : "";
+  }
+
+  // The CSRF token as it is now, not as it was when the page was loaded: after logging in again in
+  // another tab, Django has given the person a new one, and a row's Save must still go through.
+  document.addEventListener("htmx:configRequest", (event) => {
+    const token = cookie(texts.csrfCookie || "csrftoken");
+    if (token && event.detail.parameters.has && event.detail.parameters.has("csrfmiddlewaretoken")) {
+      event.detail.parameters.set("csrfmiddlewaretoken", token);
+    } else if (token && "csrfmiddlewaretoken" in event.detail.parameters) {
+      event.detail.parameters.csrfmiddlewaretoken = token;
+    }
+  });
+
+  // A failed save puts its reason in the row and swaps nothing, so what was typed stays.
+  function showInRow(element, message) {
+    const row = element.closest("form") || element;
+    row.querySelectorAll(".row-message").forEach((old) => old.remove());
+    row.prepend(message);
+    const link = message.querySelector("a");
+    (link || message).focus?.();
+  }
+
+  function ownMessage(text) {
+    const box = document.createElement("div");
+    box.className = "row-message";
+    box.setAttribute("role", "alert");
+    const line = document.createElement("p");
+    line.textContent = text;
+    box.append(line);
+    return box;
+  }
+
+  document.addEventListener("htmx:responseError", (event) => {
+    const xhr = event.detail.xhr;
+    let message;
+    if (xhr.getResponseHeader("X-Styrkort-Message") === "row") {
+      const template = document.createElement("template");
+      template.innerHTML = xhr.responseText.trim();
+      message = template.content.firstElementChild;
+    } else {
+      message = ownMessage((texts.saveFailed || "").replace("{status}", xhr.status));
+    }
+    showInRow(event.detail.elt, message);
+  });
+
+  document.addEventListener("htmx:sendError", (event) => {
+    showInRow(event.detail.elt, ownMessage(texts.sendFailed || ""));
+  });
+
+  // Leaving the page with something typed and not saved asks first.
+  const unsaved = new Set();
+  document.addEventListener("input", (event) => {
+    const form = event.target.form;
+    if (form && form.method === "post" && !form.hasAttribute("data-no-guard")) unsaved.add(form);
+  });
+  document.addEventListener("submit", (event) => {
+    if (!event.defaultPrevented) unsaved.delete(event.target); // a plain post leaves the page itself
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    if (event.detail.successful) unsaved.delete(event.detail.elt);
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if ([...unsaved].some((form) => form.isConnected)) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  // After a row is saved, focus goes back to it and the page's live region says what happened.
+  document.addEventListener("htmx:afterSettle", (event) => {
+    const row = event.detail.elt;
+    if (!row || !row.isConnected || !row.matches("[data-row]")) return;
+    const heading = row.querySelector("[data-row-heading]");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }
+    const said = row.querySelector("[data-row-said]");
+    const announcer = document.getElementById("announcer");
+    if (said && announcer) announcer.textContent = said.textContent.trim();
+  });
+})();
