@@ -89,4 +89,16 @@
     const announcer = document.getElementById("announcer");
     if (said && announcer) announcer.textContent = said.textContent.trim();
   });
+
+  // A table box that scrolls sideways can be reached and scrolled by keyboard (only those that do,
+  // so the others are no extra tab stops).
+  function scrollableTables() {
+    document.querySelectorAll(".table-scroll").forEach((box) => {
+      if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+      else box.removeAttribute("tabindex");
+    });
+  }
+  scrollableTables();
+  window.addEventListener("resize", scrollableTables);
+  document.addEventListener("htmx:afterSettle", scrollableTables);
 })();
