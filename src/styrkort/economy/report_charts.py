@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from .charts import BarChart, Series, grouped_bar_chart
+from styrkort.core.charts import BarChart, Series, grouped_bar_chart
+
 from .queries import MNKR
 from .report import EconomyReport
 

@@ -54,7 +54,7 @@ class Paragraph:
 
 @dataclass
 class Chart:
-    """A chart drawn in Python (economy/charts.py) as SVG on the page and in the PDF; the table of the
+    """A chart drawn in Python (core/charts.py) as SVG on the page and in the PDF; the table of the
     same figures follows it, and is what DOCX and XLSX hold."""
 
     chart: object  # a BarChart

@@ -35,7 +35,7 @@ FORMATS = {
     )
 }
 PRINT_CSS = "styrkort/report.css"
-CHART_CSS = "styrkort/economy.css"  # the charts' colours and lines, as on the economy page
+CHART_CSS = "styrkort/charts.css"  # the charts' colours and lines, as on the pages
 
 
 def render(document: Document, fmt: str) -> bytes:
@@ -56,7 +56,7 @@ def render_pdf(document: Document) -> bytes:
     from weasyprint import CSS, HTML  # loads pango: only when a PDF is asked for
 
     html = render_to_string("reports/document.html", _context(document) | {"css": ""})
-    # Only the print stylesheet: the charts carry their colours as attributes (economy/charts.py).
+    # Only the print stylesheet: the charts carry their colours as attributes (core/charts.py).
     stylesheet = CSS(filename=finders.find(PRINT_CSS))
     return HTML(string=html).write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
 
@@ -112,10 +112,10 @@ def render_docx(document: Document) -> bytes:
 
 
 def chart_png(chart: Chart, width: int = 1600) -> bytes:
-    """The chart as the page draws it (economy/_bar_chart.html), as a PNG for DOCX."""
+    """The chart as the page draws it (charts/_bar_chart.html), as a PNG for DOCX."""
     import cairosvg
 
-    figure = render_to_string("economy/_bar_chart.html", {"chart": chart.chart, "chart_id": chart.anchor})
+    figure = render_to_string("charts/_bar_chart.html", {"chart": chart.chart, "chart_id": chart.anchor})
     svg = figure[figure.index("<svg") : figure.index("</svg>") + len("</svg>")]
     svg = svg.replace(
         "<svg ",

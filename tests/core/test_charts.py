@@ -7,8 +7,8 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from styrkort.core.charts import Series, grouped_bar_chart, nice_ticks
 from styrkort.core.numbers import format_number
-from styrkort.economy.charts import Series, grouped_bar_chart, nice_ticks
 
 pytestmark = pytest.mark.unit
 
@@ -24,7 +24,7 @@ def chart_of(*values, categories=None, unit="mnkr", **kwargs):
 
 def render(chart, chart_id="result-chart"):
     with translation.override("sv"):
-        return render_to_string("economy/_bar_chart.html", {"chart": chart, "chart_id": chart_id})
+        return render_to_string("charts/_bar_chart.html", {"chart": chart, "chart_id": chart_id})
 
 
 @pytest.mark.parametrize(

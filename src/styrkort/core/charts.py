@@ -1,8 +1,8 @@
 """Grouped bar charts drawn as SVG on the server. Pure functions, no Django.
 
-Every coordinate and every text is computed here, so `economy/_bar_chart.html` only prints what a
+Every coordinate and every text is computed here, so `charts/_bar_chart.html` only prints what a
 BarChart holds. Numbers are written the Swedish way ("−1 300,5"). Colours are not chosen here: the
-template gives each bar and legend swatch the CSS class `chart-series-N` (economy.css).
+template gives each bar and legend swatch the CSS class `chart-series-N` (charts.css).
 """
 
 import textwrap
@@ -12,7 +12,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from styrkort.core.numbers import format_number
 
-MAX_SERIES = 6  # economy.css styles chart-series-0 … chart-series-5
+MAX_SERIES = 6  # charts.css styles chart-series-0 … chart-series-5
 WIDTH, HEIGHT = 640, 320
 PLOT_TOP = 32  # room for the unit (top left) and the value printed above the tallest bar
 CHAR_WIDTH = 7.0  # a generous width of a 12px character, to keep text inside the picture
@@ -20,7 +20,7 @@ VALUE_CHAR_WIDTH = 6.0  # the same for the 11px values printed on the bars
 LINE_HEIGHT, LEGEND_ROW = 14, 20
 NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
 # The series' colours as SVG attributes, so that a PDF (which reads no stylesheet into an SVG) has
-# them too; economy.css sets the same. Each has at least 3:1 contrast against white (WCAG 1.4.11).
+# them too; charts.css sets the same. Each has at least 3:1 contrast against white (WCAG 1.4.11).
 SERIES_FILLS = ("#1e5a96", "#a0522d", "#2e7d32", "#6a3d9a", "#00727a", "#5c5c5c")
 
 
