@@ -7,7 +7,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from styrkort.core.charts import Series, grouped_bar_chart, nice_ticks
+from styrkort.core.charts import Series, grouped_bar_chart, line_chart, nice_ticks
 from styrkort.core.numbers import format_number
 
 pytestmark = pytest.mark.unit
@@ -269,3 +269,63 @@ def test_template_ids_follow_chart_id():
 
     assert 'id="staff-chart"' in html
     assert 'aria-labelledby="staff-chart-title"' in html
+
+
+# ---------------------------------------------------------------------------
+# Line charts
+
+
+def line_of(*values, targets=(), years=("2021", "2022", "2023")):
+    series = [
+        Series(name, tuple(v)) for name, v in zip(("Totalt", "Pojkar", "Flickor"), values, strict=False)
+    ]
+    return line_chart(
+        title="Psykisk hälsa",
+        categories=list(years),
+        series=series,
+        unit="%",
+        targets=targets,
+        target_name="Mål",
+    )
+
+
+def test_a_line_joins_the_years_that_have_values_and_breaks_where_one_has_none():
+    chart = line_of((D(40), None, D(44)), (D(30), D(32), D(35)))
+
+    total, boys = chart.lines
+    assert total.path.count("M") == 2
+    assert "L" not in total.path
+    assert boys.path.count("M") == 1
+    assert boys.path.count("L") == 2
+    assert [p.label for p in total.points] == ["2021 Totalt: 40 %", "2023 Totalt: 44 %"]
+    assert boys.points[0].y > boys.points[2].y  # higher values are higher up
+
+
+def test_each_years_target_is_a_level_at_its_value_with_its_words():
+    chart = line_of((D(40), D(42), D(44)), targets=[(None, ""), (None, ""), (D(41), "> 41 %")])
+
+    (mark,) = chart.targets
+    tick_41 = chart.ticks[0].y - (chart.ticks[0].y - chart.ticks[-1].y) * 41 / float(chart.ticks[-1].value)
+    assert mark.label == "Mål 2023: > 41 %"
+    assert abs(mark.y - tick_41) < 0.2
+    assert chart.categories[1].x < mark.x1 < mark.x2 < chart.plot_right
+    assert chart.target_legend.name == "Mål"
+
+
+def test_series_differ_by_marker_shape_as_well_as_colour():
+    chart = line_of((D(1), D(2), D(3)), (D(2), D(3), D(4)), (D(3), D(4), D(5)))
+
+    shapes = ["".join(c for c in line.points[0].marker if c.isalpha()) for line in chart.lines]
+    assert shapes == ["MaaZ", "MhvhZ", "MLLZ"]  # circle, square, triangle
+    assert len({line.fill for line in chart.lines}) == 3
+
+
+def test_the_line_template_makes_every_value_and_target_a_labelled_tab_stop():
+    chart = line_of((D(40), D(42), D(44)), targets=[(None, ""), (None, ""), (D(41), "> 41 %")])
+    with translation.override("sv"):
+        svg = render_to_string("charts/_line_chart.html", {"chart": chart, "chart_id": "indicator-chart"})
+
+    root = ElementTree.fromstring(svg)
+    stops = [e.get("aria-label") for e in root.iter() if e.get("tabindex") == "0"]
+    assert stops == ["Mål 2023: > 41 %", "2021 Totalt: 40 %", "2022 Totalt: 42 %", "2023 Totalt: 44 %"]
+    assert "," not in "".join(e.get("d", "") for e in root.iter())  # coordinates with a decimal point

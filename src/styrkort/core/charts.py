@@ -82,6 +82,14 @@ class LegendItem:
     def fill(self) -> str:
         return series_fill(self.series_index)
 
+    @property
+    def line_x2(self) -> float:  # a line chart's legend draws a short line instead of a square
+        return _r(self.swatch_x + 24)
+
+    @property
+    def line_y(self) -> float:
+        return _r(self.text_y - 4)
+
 
 @dataclass(frozen=True)
 class BarChart:
@@ -226,4 +234,200 @@ def grouped_bar_chart(
             for si, (s, (x, row)) in enumerate(zip(series, legend_places, strict=True))
         ),
         show_values=all(len(b.value_text) * VALUE_CHAR_WIDTH <= bar_room for b in bars),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Line charts: an indicator's measurements over the years, its target drawn beside them
+
+
+MARKERS = (
+    "circle",
+    "square",
+    "triangle",
+    "diamond",
+    "circle",
+    "square",
+)  # with the colour: never colour alone
+MARKER_SIZE = 5.5
+
+
+def marker_path(shape: str, x: float, y: float, size: float = MARKER_SIZE) -> str:
+    """A marker centred on (x, y) as an SVG path, so a series is told apart by shape as well as colour."""
+    s = size
+    if shape == "square":
+        return f"M{_r(x - s)} {_r(y - s)}h{_r(2 * s)}v{_r(2 * s)}h{_r(-2 * s)}Z"
+    if shape == "triangle":
+        return f"M{_r(x)} {_r(y - s * 1.2)}L{_r(x + s * 1.2)} {_r(y + s)}L{_r(x - s * 1.2)} {_r(y + s)}Z"
+    if shape == "diamond":
+        d = s * 1.3
+        return f"M{_r(x)} {_r(y - d)}L{_r(x + d)} {_r(y)}L{_r(x)} {_r(y + d)}L{_r(x - d)} {_r(y)}Z"
+    return f"M{_r(x - s)} {_r(y)}a{s} {s} 0 1 0 {_r(2 * s)} 0a{s} {s} 0 1 0 {_r(-2 * s)} 0Z"
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    category: str
+    series_name: str
+    value: Decimal
+    label: str  # "2023 Pojkar: 49 %", read by screen readers and shown as the tooltip
+    marker: str  # the marker's path
+
+
+@dataclass(frozen=True)
+class Line:
+    series_index: int
+    name: str
+    path: str  # "M…L…": broken where a year has no value
+    points: tuple[Point, ...]
+
+    @property
+    def fill(self) -> str:
+        return series_fill(self.series_index)
+
+
+@dataclass(frozen=True)
+class TargetMark:
+    """The target of one year: a dashed level across the year's slot."""
+
+    x1: float
+    x2: float
+    y: float
+    label: str  # "Mål 2023: > 41 %"
+
+
+@dataclass(frozen=True)
+class LineChart:
+    title: str
+    unit: str
+    width: int
+    height: int
+    plot_left: float
+    plot_top: float
+    plot_right: float
+    plot_bottom: float
+    tick_label_x: float
+    ticks: tuple[Tick, ...]
+    categories: tuple[CategoryLabel, ...]
+    lines: tuple[Line, ...]
+    targets: tuple[TargetMark, ...]
+    target_name: str
+    legend: tuple[LegendItem, ...]  # the series; the target's entry follows them, at target_legend
+    legend_markers: tuple[str, ...]  # each series' marker, in the middle of its legend line
+    target_legend: LegendItem | None
+    line_height: int = LINE_HEIGHT
+
+
+def line_chart(
+    *,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    unit: str,
+    targets: Sequence[tuple[Decimal | None, str]] = (),
+    target_name: str = "",
+) -> LineChart:
+    """A line per series over the categories (years), each value a labelled marker; `targets` gives
+    per category a target value (or None) and how it reads ("> 41 %"), drawn as a dashed level."""
+    if len(series) > MAX_SERIES:
+        raise ValueError(f"At most {MAX_SERIES} series, got {len(series)}.")
+    if any(len(s.values) != len(categories) for s in series) or (targets and len(targets) != len(categories)):
+        raise ValueError("Each series and the targets need one value (or None) per category.")
+    values = [v for s in series for v in s.values if v is not None]
+    values += [value for value, _text in targets if value is not None]
+    if values:
+        low, high = min(Decimal(0), *values), max(Decimal(0), *values)
+        tick_values, step = nice_ticks(low, high if high > low else low + 1)
+    else:
+        tick_values, step = [Decimal(0), Decimal(1)], Decimal(1)
+    tick_decimals = max(0, -step.normalize().as_tuple().exponent)
+    tick_labels = [format_number(t, tick_decimals) for t in tick_values]
+
+    plot_left = _r(max(40.0, max(len(t) for t in tick_labels) * CHAR_WIDTH + 12))
+    width = WIDTH
+    plot_right = width - 16
+    slot = (plot_right - plot_left) / max(1, len(categories))
+    names = [s.name for s in series] + ([target_name] if any(v is not None for v, _t in targets) else [])
+    legend_places, x, row = [], plot_left, 0
+    for name in names:
+        item_width = 30 + len(name) * CHAR_WIDTH + 16
+        if x > plot_left and x + item_width > width:
+            x, row = plot_left, row + 1
+        legend_places.append((x, row))
+        x += item_width
+    legend_rows = row + 1 if names else 0
+    plot_bottom = HEIGHT - (16 + 12 + legend_rows * LEGEND_ROW)
+    label_y = plot_bottom + 16
+    legend_y = label_y + 26
+
+    top, bottom = tick_values[-1], tick_values[0]
+    scale = (plot_bottom - PLOT_TOP) / float(top - bottom)
+
+    def y_of(value: Decimal) -> float:
+        return _r(PLOT_TOP + float(top - value) * scale)
+
+    def x_of(index: int) -> float:
+        return _r(plot_left + (index + 0.5) * slot)
+
+    lines = []
+    for si, s in enumerate(series):
+        points, path, pen_down = [], [], False
+        for ci, value in enumerate(s.values):
+            if value is None:
+                pen_down = False
+                continue
+            x, y = x_of(ci), y_of(value)
+            path.append(f"{'L' if pen_down else 'M'}{x} {y}")
+            pen_down = True
+            name = " ".join(part for part in (categories[ci], s.name) if part)
+            points.append(
+                Point(
+                    x=x,
+                    y=y,
+                    category=categories[ci],
+                    series_name=s.name,
+                    value=value,
+                    label=f"{name}: {format_number(value)} {unit}".rstrip(),
+                    marker=marker_path(MARKERS[si], x, y),
+                )
+            )
+        lines.append(Line(si, s.name, "".join(path), tuple(points)))
+
+    marks = tuple(
+        TargetMark(
+            _r(plot_left + ci * slot + slot * 0.15),
+            _r(plot_left + (ci + 1) * slot - slot * 0.15),
+            y_of(value),
+            f"{target_name} {categories[ci]}: {text}",
+        )
+        for ci, (value, text) in enumerate(targets)
+        if value is not None
+    )
+    legend = [
+        LegendItem(i, name, _r(x), legend_y + row * LEGEND_ROW - 10, _r(x + 30), legend_y + row * LEGEND_ROW)
+        for i, (name, (x, row)) in enumerate(zip(names, legend_places, strict=True))
+    ]
+    return LineChart(
+        title=title,
+        unit=unit,
+        width=width,
+        height=HEIGHT,
+        plot_left=plot_left,
+        plot_top=PLOT_TOP,
+        plot_right=plot_right,
+        plot_bottom=plot_bottom,
+        tick_label_x=_r(plot_left - 6),
+        ticks=tuple(Tick(y_of(v), label, v) for v, label in zip(tick_values, tick_labels, strict=True)),
+        categories=tuple(CategoryLabel(x_of(ci), label_y, c, (c,)) for ci, c in enumerate(categories)),
+        lines=tuple(lines),
+        targets=marks,
+        target_name=target_name,
+        legend=tuple(legend[: len(series)]),
+        legend_markers=tuple(
+            marker_path(MARKERS[i], item.swatch_x + 12, item.line_y)
+            for i, item in enumerate(legend[: len(series)])
+        ),
+        target_legend=legend[len(series)] if len(legend) > len(series) else None,
     )

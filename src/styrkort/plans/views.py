@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from .charts import indicator_chart
 from .forms import ActionFilterForm
 from .models import Goal, GoalArea, Indicator, Plan
 from .queries import (
@@ -83,7 +84,9 @@ def indicator_detail(request, pk: int):
     )
     columns, rows = targets_by_year(indicator)
     measurement_columns, measurement_rows = measurements_by_year(indicator)
+    chart = indicator_chart(indicator, measurement_columns, measurement_rows, columns, rows)
     context = {
+        "chart": chart,
         "indicator": indicator,
         "breakdowns": list(indicator.breakdowns.all()),
         "target_columns": columns,
