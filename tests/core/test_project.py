@@ -29,7 +29,7 @@ def test_swedish_catalogue_is_compiled():
 
 @pytest.mark.parametrize(
     "url_name",
-    ["reports:home", "plans:plan_list", "plans:action_list", "org:unit_list", "exchange:import", "login"],
+    ["reports:home", "plans:plan_list", "followup:action_list", "org:unit_list", "exchange:import", "login"],
 )
 def test_each_page_has_exactly_one_h1(client, planner, url_name):
     if url_name != "login":

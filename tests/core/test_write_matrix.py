@@ -478,7 +478,8 @@ READ_ONLY_URLS = {
     "plans:goal_area",
     "plans:goal",
     "plans:indicator",
-    "plans:action_list",
+    "followup:action_list",
+    "followup:action_list_download",
     "plans:action",
     "set_language",
 }

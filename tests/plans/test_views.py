@@ -37,7 +37,7 @@ def page_urls():
         "goal_area": GoalArea.objects.get(code="MO1").get_absolute_url(),
         "goal": Goal.objects.get(code="RUF-M1.1").get_absolute_url(),
         "indicator": Indicator.objects.filter(goal__code="RUF-M1.1").first().get_absolute_url(),
-        "action_list": reverse("plans:action_list") + f"?plan={ruf_plan.code}",
+        "action_list": reverse("followup:action_list") + f"?plan={ruf_plan.code}",
         "action": Action.objects.get(plan=ruf_plan, code="RUN 6").get_absolute_url(),
         "unit_list": reverse("org:unit_list"),
         "unit": reverse("org:unit", args=["FH"]),
@@ -58,7 +58,9 @@ QUERIES = {
     # actions, assignments
     "goal": 12,
     "indicator": 7,  # + indicator with goal and plan, baselines per breakdown, breakdowns, targets, values
-    "action_list": 7,  # + the plan filter's plan, count, page of actions, their units, areas for the filter
+    # + the plan filter's plan, count, page of actions, their units, areas and rounds for the filters, the
+    # page's latest reports, the plans and units to pick from
+    "action_list": 11,
     "action": 5,  # + action with links, its units, sub-actions
     "unit_list": 4,  # + count, a page of the unit tree
     "unit": 11,  # + unit, ancestors, children, plans, goals, actions, their units, action count
@@ -127,7 +129,7 @@ def test_indicator_page_shows_targets_by_year_with_breakdowns(client, reader):
 
 def test_action_list_filters_by_search_unit_and_year(client, reader):
     client.force_login(reader)
-    url = reverse("plans:action_list")
+    url = reverse("followup:action_list")
     ls = Plan.objects.get(code="RUF-2023").owner.children.get(code="LS")
 
     by_text = client.get(url, {"q": "uppdateringen RUS"}).context["actions"]
@@ -141,7 +143,7 @@ def test_action_list_filters_by_search_unit_and_year(client, reader):
 def test_action_list_with_a_bad_filter_says_so(client, reader):
     client.force_login(reader)
 
-    response = client.get(reverse("plans:action_list"), {"year": "snart"})
+    response = client.get(reverse("followup:action_list"), {"year": "snart"})
 
     assert response.status_code == 200
     assert "Fyll i ett heltal." in response.content.decode()
@@ -156,6 +158,6 @@ def test_unknown_plan_is_404(client, reader):
 def test_action_list_unknown_unit_code_says_so(client, reader):
     client.force_login(reader)
 
-    response = client.get(reverse("plans:action_list"), {"unit": "XYZ"})
+    response = client.get(reverse("followup:action_list"), {"unit": "XYZ"})
 
     assert "Det finns ingen enhet med koden XYZ." in response.content.decode()

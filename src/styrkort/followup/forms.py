@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from styrkort.core.fields import FREE_TEXT_MAX
 from styrkort.core.numbers import NumberError, parse_quantity
 from styrkort.org.models import Unit
+from styrkort.plans.forms import ActionFilterForm
 from styrkort.plans.models import Plan
 
+from .action_list import NOT_REPORTED, filter_by_follow_up
 from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
 from .models import FollowUpRound
 from .status import IndicatorStatus, Trend
@@ -218,3 +220,44 @@ class RoundForm(forms.Form):
         if not code:
             return None
         return self._by_codes("treated_by", Unit, _("No unit has the code %(codes)s."))[0]
+
+
+class ActionListForm(ActionFilterForm):
+    """The action list's filters: the plan's (text, plan, goal area, unit, year) and the follow-up's."""
+
+    round = forms.ModelChoiceField(
+        label=_("Follow-up round"),
+        queryset=FollowUpRound.objects.order_by("-as_of", "code"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("The latest that reported it"),
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    colour = forms.ChoiceField(label=_("Assessment"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", _("Any status")),
+            *ActionStatus.choices,
+            (NOT_REPORTED, _("not reported")),
+        ]
+        self.fields["colour"].choices = [
+            ("", _("Any assessment")),
+            *((colour.value, f"{colour.symbol} {colour.label}") for colour in Colour),
+            (NOT_REPORTED, _("not assessed")),
+        ]
+        # Plans and units are picked from a list with search (a <datalist>), or typed.
+        self.fields["plan"].widget.attrs["list"] = "plan-choices"
+        self.fields["unit"].widget.attrs["list"] = "unit-choices"
+        self.fields["plan"].widget.attrs["autocomplete"] = "off"
+        self.fields["unit"].widget.attrs["autocomplete"] = "off"
+
+    def filter(self, actions):
+        data = self.cleaned_data
+        return filter_by_follow_up(
+            super().filter(actions),
+            round=data.get("round"),
+            status=data.get("status"),
+            colour=data.get("colour"),
+        )

@@ -28,6 +28,8 @@ urlpatterns = [
         views.assignment_report_save,
         name="assignment_report",
     ),
+    path("atgarder/", views.action_list, name="action_list"),
+    path("atgarder/ladda-ner/", views.action_list_download, name="action_list_download"),
     path("atgarder/<int:pk>/historik/", views.action_history, name="action_history"),
     path("indikatorer/<int:pk>/historik/", views.indicator_history, name="indicator_history"),
 ]

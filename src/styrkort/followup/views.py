@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,14 +14,18 @@ from django.views.decorators.http import require_POST
 
 from styrkort.core.forms import add_errors, with_version
 from styrkort.core.history import history_entries
+from styrkort.core.responses import xlsx_response
 from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
-from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Assignment, Goal, Indicator, Target
+from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Assignment, Goal, Indicator, Plan, Target
+from styrkort.plans.queries import actions_with_units
 
 from . import rules, services
+from .action_list import action_list_workbook, latest_reports
 from .compare import compare_rounds
 from .enums import NarrativeSection, ReportContent
 from .forms import (
+    ActionListForm,
     ActionReportForm,
     AssignmentReportForm,
     CompareForm,
@@ -49,6 +54,7 @@ from .shortcuts import get_round
 from .status import green_share
 
 MANAGED_SHOWN = 50
+ACTIONS_PER_PAGE = 50
 
 
 @login_required
@@ -681,3 +687,52 @@ def indicator_history(request, pk: int):
     return render(
         request, "followup/history.html", {"object": indicator, "entries": entries, "kind": "indicator"}
     )
+
+
+# ---------------------------------------------------------------------------
+# The action list, with each action's follow-up
+
+
+def _filtered_actions(request):
+    form = ActionListForm(request.GET or None)
+    actions = actions_with_units().order_by("plan__code", "order", "code")
+    round = None
+    if form.is_valid():
+        actions = form.filter(actions)
+        round = form.cleaned_data.get("round")
+    elif form.is_bound:
+        actions = actions.none()  # a filter that cannot be applied shows nothing, and says why
+    return form, actions, round
+
+
+@login_required
+def action_list(request):
+    """Every action, filtered by plan, unit, text, year and by how its follow-up went."""
+    form, actions, round = _filtered_actions(request)
+    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("sida"))
+    rows = list(page.object_list)
+    reports = latest_reports([action.pk for action in rows], round)
+    for action in rows:
+        action.follow_up = reports.get(action.pk)
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {
+        "form": form,
+        "page": page,
+        "actions": rows,
+        "round": round,
+        "query": query.urlencode(),
+        "plan_choices": Plan.objects.order_by("code").values_list("code", "name"),
+        "unit_choices": Unit.objects.order_by("code").values_list("code", "name"),
+    }
+    return render(request, "followup/action_list.html", context)
+
+
+@login_required
+def action_list_download(request):
+    """Exactly the actions the list shows with these filters (all pages), as a workbook."""
+    form, actions, round = _filtered_actions(request)
+    if form.is_bound and not form.is_valid():
+        return redirect(f"{reverse('followup:action_list')}?{request.GET.urlencode()}")
+    reports = latest_reports(actions.values("pk"), round)
+    return xlsx_response(action_list_workbook(list(actions), reports), "atgarder.xlsx")

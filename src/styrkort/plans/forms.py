@@ -61,7 +61,7 @@ def _by_code(model, code: str, missing: str):
     code = code.strip()
     if not code:
         return None
-    found = model.objects.filter(code=code).first()
+    found = model.objects.filter(code__iexact=code).first()  # "ruf-2023" finds RUF-2023
     if found is None:
         raise forms.ValidationError(missing % {"code": code})
     return found

@@ -9,6 +9,5 @@ urlpatterns = [
     path("malomraden/<int:pk>/", views.goal_area_detail, name="goal_area"),
     path("mal/<int:pk>/", views.goal_detail, name="goal"),
     path("indikatorer/<int:pk>/", views.indicator_detail, name="indicator"),
-    path("atgarder/", views.action_list, name="action_list"),
     path("atgarder/<int:pk>/", views.action_detail, name="action"),
 ]

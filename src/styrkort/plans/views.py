@@ -3,7 +3,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from .charts import indicator_chart
-from .forms import ActionFilterForm
 from .models import Goal, GoalArea, Indicator, Plan
 from .queries import (
     actions_with_units,
@@ -15,7 +14,6 @@ from .queries import (
     targets_by_year,
 )
 
-ACTIONS_PER_PAGE = 50
 GOALS_SHOWN = 100  # on a goal area page; the region's goals come first
 
 
@@ -95,19 +93,6 @@ def indicator_detail(request, pk: int):
         "measurement_rows": measurement_rows,
     }
     return render(request, "plans/indicator_detail.html", context)
-
-
-@login_required
-def action_list(request):
-    form = ActionFilterForm(request.GET or None)
-    actions = actions_with_units().order_by("plan__code", "order", "code")
-    if form.is_valid():
-        actions = form.filter(actions)
-    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("sida"))
-    query = request.GET.copy()
-    query.pop("sida", None)
-    context = {"form": form, "page": page, "actions": list(page.object_list), "query": query.urlencode()}
-    return render(request, "plans/action_list.html", context)
 
 
 @login_required
