@@ -52,16 +52,18 @@ QUERIES = {
     "plan_list": 7,  # + count, a page of plans with goal and action counts
     # + plan, goals, indicators, actions, units, assignments, areas, their goal documents, child plans,
     # perspectives, the areas the plan is a goal document for
-    "plan": 13,
-    "goal_area": 10,  # + area, goals, goal count, goal documents, assignments, actions, their units, count
+    "plan": 14,  # … and the actions' latest reports
+    # + area, goals, goal count, goal documents, assignments, actions, their units, their latest reports,
+    # count, the latest reports of all its actions (the counts per colour)
+    "goal_area": 12,
     # + goal, one per level of the chain up, children, indicators, their baselines per breakdown,
     # actions, assignments
-    "goal": 12,
+    "goal": 13,  # … and the actions' latest reports
     "indicator": 7,  # + indicator with goal and plan, baselines per breakdown, breakdowns, targets, values
     # + the plan filter's plan, count, page of actions, their units, areas and rounds for the filters, the
     # page's latest reports, the plans and units to pick from
     "action_list": 11,
-    "action": 5,  # + action with links, its units, sub-actions
+    "action": 6,  # + action with links, its units, sub-actions, its reports round by round
     "unit_list": 4,  # + count, a page of the unit tree
     "unit": 11,  # + unit, ancestors, children, plans, goals, actions, their units, action count
 }

@@ -74,6 +74,14 @@ class PlanTree:
         return sum(len(area.goals) for area in self.areas)
 
     @property
+    def actions(self) -> list[Action]:
+        return [
+            action
+            for area in self.areas
+            for action in [*area.actions, *(a for node in area.goals for a in node.actions)]
+        ]
+
+    @property
     def indicator_count(self) -> int:
         return sum(area.indicator_count for area in self.areas)
 

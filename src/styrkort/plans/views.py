@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from . import follow_up
 from .charts import indicator_chart
 from .models import Goal, GoalArea, Indicator, Plan
 from .queries import (
@@ -31,9 +32,11 @@ def plan_list(request):
 @login_required
 def plan_detail(request, code: str):
     plan = get_object_or_404(Plan.objects.select_related("owner", "parent", "decided_by"), code=code)
+    tree = plan_tree(plan)
+    follow_up.attach_latest(tree.actions)
     context = {
         "plan": plan,
-        "tree": plan_tree(plan),
+        "tree": tree,
         "child_plans": list(plan.children.select_related("owner")),
         "perspectives": list(plan.perspectives.all()),
         "linked_areas": list(plan.linked_areas.select_related("plan")),
@@ -45,14 +48,18 @@ def plan_detail(request, code: str):
 def goal_area_detail(request, pk: int):
     area = get_object_or_404(GoalArea.objects.select_related("plan", "perspective"), pk=pk)
     goals = Goal.objects.filter(area=area).select_related("plan", "unit", "parent").order_by("plan", "order")
+    actions = list(actions_with_units().filter(area=area).order_by("plan", "order", "code")[:200])
+    follow_up.attach_latest(actions)
+    action_count = area.actions.count()
     context = {
         "area": area,
         "goals": list(goals[:GOALS_SHOWN]),
         "goal_count": goals.count(),
         "documents": list(area.documents.all()),
         "assignments": list(area.assignments.select_related("plan", "receiver")),
-        "actions": list(actions_with_units().filter(area=area).order_by("plan", "order", "code")[:200]),
-        "action_count": area.actions.count(),
+        "actions": actions,
+        "action_count": action_count,
+        "colour_counts": follow_up.colour_counts(area.actions.values("pk"), action_count),
     }
     return render(request, "plans/goal_area_detail.html", context)
 
@@ -60,13 +67,16 @@ def goal_area_detail(request, pk: int):
 @login_required
 def goal_detail(request, pk: int):
     goal = get_object_or_404(Goal.objects.select_related("plan", "area", "unit"), pk=pk)
+    actions = list(actions_with_units().filter(goal=goal))
+    child_actions = list(actions_with_units().filter(goal__parent=goal))
+    follow_up.attach_latest(actions, child_actions)
     context = {
         "goal": goal,
         "chain_up": goal_chain_up(goal),
         "children": list(goal.children.select_related("plan", "unit")),
         "indicators": list(goal.indicators.prefetch_related("breakdowns", baselines_per_breakdown())),
-        "actions": list(actions_with_units().filter(goal=goal)),
-        "child_actions": list(actions_with_units().filter(goal__parent=goal)),
+        "actions": actions,
+        "child_actions": child_actions,
         "assignments": list(goal.assignments.select_related("plan", "receiver")),
     }
     return render(request, "plans/goal_detail.html", context)
@@ -100,5 +110,8 @@ def action_detail(request, pk: int):
     action = get_object_or_404(
         actions_with_units().select_related("assignment__plan", "parent__plan", "goal__area"), pk=pk
     )
-    context = {"action": action, "children": list(actions_with_units().filter(parent=action))}
+    children = list(actions_with_units().filter(parent=action))
+    follow_up.attach_latest(children)
+    reports = follow_up.history(action.pk)
+    context = {"action": action, "children": children, "reports": reports}
     return render(request, "plans/action_detail.html", context)

@@ -1,0 +1,59 @@
+"""Status where people look (issue 14): the plan pages show each action's latest report, the goal area
+counts its actions by colour, and an action's page lists its reports round by round."""
+
+import re
+
+import pytest
+
+from styrkort.followup.models import ActionReport
+from styrkort.plans.models import Action
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
+
+
+def squeezed(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_an_actions_page_lists_its_reports_round_by_round(client, reader, full_demo):
+    run1 = Action.objects.get(plan__code="RUF-2023", code="RUN 1")
+    client.force_login(reader)
+
+    page = squeezed(client.get(run1.get_absolute_url()).content.decode())
+
+    assert (
+        "Årsredovisning 2023 – Regionala utvecklingsförvaltningen pågår ! gul – risk eller avvikelse" in page
+    )
+    assert "Ett arbete med att utveckla en struktur" in page  # the comment as reported
+
+
+def test_the_plan_tree_shows_each_actions_latest_status_with_its_round(client, reader, full_demo):
+    client.force_login(reader)
+
+    page = squeezed(client.get("/planer/RUF-2023/").content.decode())
+
+    assert re.search(
+        r"RUN 2 En överenskommelse .*? ! gul – risk eller avvikelse pågår – Årsredovisning 2023", page
+    )
+
+
+def test_the_goal_area_counts_its_actions_by_their_latest_colour(client, reader, full_demo):
+    area = Action.objects.get(plan__code="RUF-2023", code="RUN 1").area
+    actions = list(area.actions.all())
+    latest = {}
+    for report in (
+        ActionReport.objects.filter(action__in=actions).select_related("round").order_by("round__as_of")
+    ):
+        latest[report.action_id] = report.colour
+    expected = {
+        colour: sum(1 for c in latest.values() if c == colour) for colour in ("green", "yellow", "red")
+    }
+    client.force_login(reader)
+
+    page = squeezed(client.get(area.get_absolute_url()).content.decode())
+
+    assert expected["yellow"] >= 1
+    assert (
+        f"✓ {expected['green']} gröna ! {expected['yellow']} gula ✕ {expected['red']} röda "
+        f"{len(actions) - sum(expected.values())} ej rapporterade"
+    ) in page
