@@ -78,3 +78,17 @@ def test_not_reported_lists_the_actions_without_a_report_in_the_round(client, re
         "Välj ett giltigt alternativ"
         in client.get(reverse("followup:action_list"), {"round": "NOPE"}).content.decode()
     )
+
+
+def test_the_overview_lists_the_yellow_and_red_actions_with_their_deviation(client, reader, full_demo):
+    client.force_login(reader)
+
+    page = client.get(reverse("followup:overview", args=["AR-2023-RUF"]))
+    html = page.content.decode()
+    section = html[html.index('id="deviations"') : html.index('id="not-reported"')]
+
+    assert [a.code for a in page.context["deviating"]] == YELLOW_IN_2023
+    assert "RUN 1" in section
+    assert "RUN 2" in section
+    assert "RF1" not in section
+    assert "gul – risk eller avvikelse" in section

@@ -139,6 +139,10 @@ def overview(request, code: str):
         "round": round,
         "report": report,
         "by_unit": by_unit,
+        # Red before yellow: what will not be carried out first.
+        "deviating": sorted(
+            (a for a in report.actions if a.colour in ("red", "yellow")), key=lambda a: a.colour != "red"
+        ),
         "events": list(round.events.select_related("by")),
         "may_manage": rules.may_manage_round(request.user, round),
         "may_reopen": rules.may_reopen_round(request.user),
