@@ -2,6 +2,7 @@
 closed meanwhile, not by leaving the page; and the page says what a save did."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -109,3 +110,26 @@ def test_a_save_updates_the_counter_and_returns_focus_and_leaving_unsaved_text_a
         page.close(run_before_unload=True)
     assert asked.value.type == "beforeunload"
     asked.value.dismiss()
+
+
+@pytest.mark.slow(reason="Chromium: last round's comment copied, the deviation field follows the colour")
+def test_last_rounds_comment_can_be_used_and_the_deviation_field_follows_the_assessment(
+    live_server, page, full_demo
+):
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill("rapportor")
+    page.get_by_label("Lösenord").fill("styrkort-demo")
+    page.locator("main button[type=submit]").click()
+    page.goto(f"{live_server.url}/uppfoljning/DR1-2024-RUF/enheter/FH/")
+    row = page.locator(".report-row", has=page.locator(".code", has_text="RF7")).first
+
+    expect(row).to_contain_text(
+        "Förra gången (Årsredovisning 2023 – Regionala utvecklingsförvaltningen): pågår"
+    )
+    row.get_by_role("button", name="Använd förra kommentaren RF7").click()
+    expect(row.get_by_label("Kommentar RF7")).to_have_value(re.compile(r"^Kunskapssammanställning och en"))
+    expect(row.get_by_label("Kommentar RF7")).to_be_focused()
+
+    expect(row.get_by_label("Avvikelse RF7")).to_be_hidden()
+    row.get_by_label("Bedömning RF7").select_option(label="! gul – risk eller avvikelse")
+    expect(row.get_by_label("Avvikelse RF7")).to_be_visible()

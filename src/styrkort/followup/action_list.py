@@ -27,6 +27,20 @@ def latest_reports(action_ids: list[int], round: FollowUpRound | None = None) ->
     return found
 
 
+def previous_reports(action_ids: list[int], round: FollowUpRound) -> dict[int, ActionReport]:
+    """Per action its report in the latest round before `round` that reported it: one query."""
+    found: dict[int, ActionReport] = {}
+    earlier = (
+        ActionReport.objects.filter(action_id__in=action_ids, round__as_of__lt=round.as_of)
+        .exclude(round=round)
+        .select_related("round")
+        .order_by("-round__as_of", "-round__pk")
+    )
+    for report in earlier:
+        found.setdefault(report.action_id, report)
+    return found
+
+
 def filter_by_follow_up(
     actions: QuerySet[Action], *, round: FollowUpRound | None, status: str, colour: str
 ) -> QuerySet[Action]:

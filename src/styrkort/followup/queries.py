@@ -40,7 +40,7 @@ def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = Non
         .filter(Q(timeline_end_year__isnull=True) | Q(timeline_end_year__gte=round.year))
         # An action without responsible units is its plan's owner's to report (responsible_unit_ids).
         .filter(Exists(responsible) | (~Exists(any_unit) & Q(plan__owner__in=units)))
-        .select_related("plan", "plan__owner", "area", "goal", "goal__plan")
+        .select_related("plan", "plan__owner", "area", "goal", "goal__plan", "goal__area")
         .prefetch_related(
             "units",
             round_reports_prefetch(round),

@@ -21,7 +21,7 @@ from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Assignment, Goal, Ind
 from styrkort.plans.queries import actions_with_units
 
 from . import rules, services
-from .action_list import action_list_workbook, latest_reports
+from .action_list import action_list_workbook, latest_reports, previous_reports
 from .compare import compare_rounds
 from .enums import NarrativeSection, ReportContent
 from .forms import (
@@ -251,12 +251,25 @@ def unit_report(request, code: str, unit_code: str):
     goal_assessments = {
         a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
     }
+    previous = previous_reports([a.pk for a in actions], round)
+    only_missing = request.GET.get("visa") == "ej-rapporterade"
+    action_rows = [
+        {
+            "action": a,
+            "form": _action_form(a, round),
+            "report": action_report_of(a),
+            "previous": previous.get(a.pk),
+        }
+        for a in actions
+        if not (only_missing and _has_a_mark(action_report_of(a)))
+    ]
     context = {
         "round": round,
         "unit": unit,
-        "action_rows": [
-            {"action": a, "form": _action_form(a, round), "report": action_report_of(a)} for a in actions
-        ],
+        "action_rows": action_rows,
+        "areas": _by_area(action_rows),
+        "only_missing": only_missing,
+        "action_total": len(actions),
         "indicator_rows": [
             {
                 "indicator": i,
@@ -293,6 +306,21 @@ def unit_report(request, code: str, unit_code: str):
         "reported": sum(1 for a in actions if action_report_of(a)),
     }
     return render(request, "followup/unit_report.html", context)
+
+
+def _has_a_mark(report) -> bool:
+    return report is not None and bool(report.status or report.colour)
+
+
+def _by_area(rows: list[dict]) -> list[dict]:
+    """The report page's action rows grouped by goal area, in the order they come (plan order)."""
+    groups: list[dict] = []
+    for row in rows:
+        area = row["action"].area or (row["action"].goal.area if row["action"].goal else None)
+        if not groups or groups[-1]["area"] != area:
+            groups.append({"area": area, "rows": []})
+        groups[-1]["rows"].append(row)
+    return groups
 
 
 def _back_to_unit(request, round, anchor: str):
@@ -375,6 +403,7 @@ def action_report_save(request, code: str, action_pk: int):
             "saved": saved,
             "unit_code": request.POST.get("unit", ""),
             "progress": unit_progress,
+            "previous": previous_reports([action.pk], round).get(action.pk),
         },
     )
 

@@ -90,6 +90,35 @@
     if (said && announcer) announcer.textContent = said.textContent.trim();
   });
 
+  // "Use last time's comment" copies the previous round's comment (in data-copy-from) into the row;
+  // the button is shown only with JavaScript.
+  // The deviation field is shown for yellow and red (or when it holds text), as the rule asks.
+  function enhance(root) {
+    root.querySelectorAll("[data-copy-from]").forEach((button) => {
+      button.hidden = false;
+    });
+    root.querySelectorAll("[data-deviation-field]").forEach((field) => {
+      const colour = field.closest("form")?.querySelector("select[name$='colour']");
+      const text = field.querySelector("textarea");
+      const needed = !colour || ["yellow", "red"].includes(colour.value) || (text && text.value.trim() !== "");
+      field.hidden = !needed;
+    });
+  }
+  enhance(document);
+  document.addEventListener("htmx:afterSettle", (event) => enhance(event.detail.elt.parentElement || document));
+  document.addEventListener("change", (event) => {
+    if (event.target.matches("select[name$='colour']") && event.target.form) enhance(event.target.form);
+  });
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-copy-from]");
+    if (!button) return;
+    const to = document.getElementById(button.dataset.copyTo);
+    if (!to) return;
+    to.value = button.dataset.copyFrom; // the comment as it was written, line breaks and all
+    to.dispatchEvent(new Event("input", { bubbles: true })); // counts as unsaved
+    to.focus();
+  });
+
   // A table box that scrolls sideways can be reached and scrolled by keyboard (only those that do,
   // so the others are no extra tab stops).
   function scrollableTables() {
