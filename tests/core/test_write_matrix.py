@@ -39,10 +39,14 @@ from styrkort.followup.models import (
     IndicatorAssessment,
     Measurement,
     Narrative,
+    Reminder,
+    UnitReady,
 )
-from styrkort.followup.services import round_close, round_upsert
+from styrkort.followup.queries import actions_in_round
+from styrkort.followup.services import action_report_save, round_close, round_upsert
 from styrkort.org.enums import Role
 from styrkort.org.models import Membership, Unit
+from styrkort.org.queries import unit_ids_below
 from styrkort.plans.models import Action, Assignment, Goal, Indicator, Plan
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
@@ -298,6 +302,22 @@ def close(world: World, place: str, role: str):
     return FollowUpRound.objects.filter(pk=small.pk, closed_at__isnull=False).exists
 
 
+def unit_ready(world: World, place: str, role: str):
+    unit = world.unit(place)
+    for action in actions_in_round(world.round, unit_ids_below([unit.pk])):  # all reported: may be marked
+        action_report_save(user=superuser(), round=world.round, action=action, status="done", colour="green")
+    post(role, reverse("followup:unit_ready", args=[world.round.code, place]), {"ready": "1"})
+    return UnitReady.objects.filter(round=world.round, unit=unit).exists
+
+
+def remind(world: World, place: str, role: str):
+    small = world.small_round(place)
+    reminded = get_user_model().objects.create_user("paminns", email="paminns@example.se")
+    Membership.objects.create(user=reminded, unit=small.units.get(), role=Role.REPORTER)  # someone to remind
+    post(role, reverse("followup:remind", args=[small.code]))
+    return Reminder.objects.filter(round=small).exists
+
+
 def close_command(world: World, place: str, role: str):
     small = world.small_round(place)
     command(role, "close-round", small.code)
@@ -411,6 +431,8 @@ MATRIX: dict[str, tuple[Write, dict[str, set[str]]]] = {
     "followup:assignment_report": (assignment_report, PLANNING),
     "followup:indicator_assessment": (indicator_assessment, PLANNING),
     "followup:close": (close, PLANNING),
+    "followup:unit_ready": (unit_ready, REPORTING),
+    "followup:remind": (remind, PLANNING),
     "followup:reopen": (reopen, ONLY_ADMINISTRATOR),
     "followup:round_create": (round_create, PLANNING),
     "economy:savings_save": (savings_add, REPORTING),

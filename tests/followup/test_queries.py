@@ -17,10 +17,11 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 # Pinned counts; a change here is a decision, not a drift.
 EXPECTED = {
     "inbox": 11,
-    # + the unit's assignments with their reports (one query: prefetched to none); last round's reports
-    "unit_report": 18,
+    # + the unit's assignments with their reports (one query: prefetched to none); last round's reports;
+    # the unit's ready mark
+    "unit_report": 19,
     # + the indicators' baselines per breakdown; the assignments and their reports
-    "overview": 22,
+    "overview": 23,  # … and the units' ready marks
     "round": 21,
     "round_closed": 6,
     "action_history": 5,

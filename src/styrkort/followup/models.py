@@ -314,6 +314,25 @@ class Narrative(Reported):
         return f"{self.round.code} {self.unit.code} {self.get_section_display()}"
 
 
+class UnitReady(models.Model):
+    """A unit says its report in a round is complete and ready for the planner to review."""
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="ready_units")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    marked_at = models.DateTimeField(_("marked ready"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unit ready for review")
+        verbose_name_plural = _("units ready for review")
+        constraints = [models.UniqueConstraint(fields=["round", "unit"], name="one_ready_mark_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.unit.code}"
+
+
 class Reminder(models.Model):
     """A reminder sent before a deadline; its uniqueness makes sending safe to repeat."""
 

@@ -18,11 +18,14 @@ from django.db.models import Count, Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from styrkort.errors import NotAllowed
 from styrkort.org.models import Membership, Unit
 from styrkort.org.rules import REPORTING_ROLES
 from styrkort.plans.models import Action
 
+from . import rules
 from .models import ActionReport, FollowUpRound, Reminder
 from .queries import actions_in_round, open_rounds, round_unit_ids
 
@@ -78,28 +81,44 @@ def send_reminders(*, today: date, days: int, dry_run: bool) -> ReminderResult:
     result = ReminderResult(dry_run=dry_run, last_deadline=today + timedelta(days=days))
     connection = None if dry_run else get_connection()
     for followup_round in open_rounds().filter(deadline__lte=result.last_deadline):
-        result.rounds.append(followup_round.code)
-        reminded = set()
-        people = _people_to_remind(followup_round)
-        if people:
-            reminded = set(
-                Reminder.objects.filter(round=followup_round, user__in=people).values_list(
-                    "user_id", flat=True
-                )
-            )
-        for user, units in people.items():
-            if user.pk in reminded:
-                result.already_reminded += 1
-                continue
-            if not user.email:
-                result.without_email.append((followup_round.code, user.username))
-                continue
-            mail = _compose(followup_round, user, units, today=today)
-            if dry_run:
-                result.sent.append(mail)
-            else:
-                _queue(followup_round, user, mail, connection, result)
+        _remind(followup_round, today=today, connection=connection, result=result)
     return result
+
+
+def send_round_reminders(*, user, followup_round: FollowUpRound, today: date) -> ReminderResult:
+    """ "Skicka påminnelse" on the overview: the same reminders for one open round, now, by a person
+    who manages it; still once per person and round."""
+    if not followup_round.is_open:
+        raise NotAllowed(_("The round %(round)s is closed.") % {"round": followup_round.name})
+    if not rules.may_manage_round(user, followup_round):
+        raise NotAllowed(_("You may not send reminders for %(round)s.") % {"round": followup_round.name})
+    result = ReminderResult(dry_run=False, last_deadline=followup_round.deadline)
+    _remind(followup_round, today=today, connection=get_connection(), result=result)
+    return result
+
+
+def _remind(followup_round: FollowUpRound, *, today: date, connection, result: ReminderResult) -> None:
+    """Remind everyone with unreported actions in the round who has not been reminded in it yet; with
+    no connection (a dry run) only say what would be sent."""
+    result.rounds.append(followup_round.code)
+    reminded = set()
+    people = _people_to_remind(followup_round)
+    if people:
+        reminded = set(
+            Reminder.objects.filter(round=followup_round, user__in=people).values_list("user_id", flat=True)
+        )
+    for user, units in people.items():
+        if user.pk in reminded:
+            result.already_reminded += 1
+            continue
+        if not user.email:
+            result.without_email.append((followup_round.code, user.username))
+            continue
+        mail = _compose(followup_round, user, units, today=today)
+        if connection is None:
+            result.sent.append(mail)
+        else:
+            _queue(followup_round, user, mail, connection, result)
 
 
 def missing_by_unit(followup_round: FollowUpRound) -> dict[int, int]:

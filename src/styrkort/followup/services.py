@@ -11,10 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from styrkort.core.services import upsert
 from styrkort.errors import NotAllowed, StyrkortError
 from styrkort.org.models import Unit
+from styrkort.org.queries import unit_ids_below
 from styrkort.plans.models import Action, Assignment, Breakdown, Goal, Indicator
 
 from . import closing, rules
@@ -29,8 +31,10 @@ from .models import (
     Narrative,
     Reported,
     RoundEvent,
+    UnitReady,
 )
 from .queries import (
+    progress,
     round_covers_action,
     round_covers_assignment,
     round_covers_goal,
@@ -319,6 +323,32 @@ def narrative_save(
         values={"text": text.strip()},
         version=version,
     )
+
+
+@transaction.atomic
+def unit_ready_set(*, user, round: FollowUpRound, unit: Unit, ready: bool) -> UnitReady | None:
+    """Marks the unit's report as complete and ready for review (every action reported), or takes
+    the mark back."""
+    round = _open_round_locked(round)
+    if unit.pk not in round_unit_ids(round):
+        raise NotAllowed(_("The unit %(code)s does not report in this round.") % {"code": unit.code})
+    if not rules.may_report_for_unit(user, round, unit):
+        raise NotAllowed(_("You may not write for the unit %(code)s.") % {"code": unit.code})
+    if not ready:
+        UnitReady.objects.filter(round=round, unit=unit).delete()
+        return None
+    total, reported = progress(round, unit_ids_below([unit.pk]))
+    if reported < total:
+        raise ValidationError(
+            ngettext(
+                "%(missing)s action is not reported yet, so the report is not ready.",
+                "%(missing)s actions are not reported yet, so the report is not ready.",
+                total - reported,
+            )
+            % {"missing": total - reported}
+        )
+    mark, _created = UnitReady.objects.get_or_create(round=round, unit=unit, defaults={"marked_by": user})
+    return mark
 
 
 @transaction.atomic

@@ -10,8 +10,10 @@ urlpatterns = [
     path("uppfoljning/<str:code>/", views.round_detail, name="round"),
     path("uppfoljning/<str:code>/oversikt/", views.overview, name="overview"),
     path("uppfoljning/<str:code>/stang/", views.close, name="close"),
+    path("uppfoljning/<str:code>/paminn/", views.remind, name="remind"),
     path("uppfoljning/<str:code>/oppna-igen/", views.reopen, name="reopen"),
     path("uppfoljning/<str:code>/enheter/<str:unit_code>/", views.unit_report, name="unit_report"),
+    path("uppfoljning/<str:code>/enheter/<str:unit_code>/klar/", views.unit_ready, name="unit_ready"),
     path("uppfoljning/<str:code>/enheter/<str:unit_code>/texter/", views.narrative_save, name="narrative"),
     path("uppfoljning/<str:code>/atgarder/<int:action_pk>/", views.action_report_save, name="action_report"),
     path(

@@ -36,7 +36,15 @@ from .forms import (
     ReopenForm,
     RoundForm,
 )
-from .models import ActionReport, FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
+from .models import (
+    ActionReport,
+    FollowUpRound,
+    GoalAssessment,
+    IndicatorAssessment,
+    Measurement,
+    Narrative,
+    UnitReady,
+)
 from .queries import (
     action_report_of,
     actions_in_round,
@@ -49,6 +57,7 @@ from .queries import (
     round_units,
     to_report,
 )
+from .reminders import send_round_reminders
 from .report import indicator_line, indicators_with_figures, round_report
 from .shortcuts import get_round
 from .status import green_share
@@ -121,6 +130,7 @@ def overview(request, code: str):
     """Per unit: reported and missing; share green per goal area and in total; the not-reported list."""
     round = get_round(code)
     report = round_report(round)
+    ready = {mark.unit.code: mark for mark in round.ready_units.select_related("unit", "marked_by")}
     by_unit = []
     for unit in report.units or round_units(round):
         actions = [a for a in report.actions if unit.code in a.units]
@@ -133,6 +143,7 @@ def overview(request, code: str):
                     "reported": reported,
                     "missing": len(actions) - reported,
                     "green": green_share(a.colour for a in actions).green,
+                    "ready": ready.get(unit.code),
                 }
             )
     context = {
@@ -269,6 +280,7 @@ def unit_report(request, code: str, unit_code: str):
         "action_rows": action_rows,
         "areas": _by_area(action_rows),
         "only_missing": only_missing,
+        "ready": UnitReady.objects.filter(round=round, unit=unit).select_related("marked_by").first(),
         "action_total": len(actions),
         "indicator_rows": [
             {
@@ -468,6 +480,27 @@ def measurement_save(request, code: str, indicator_pk: int):
 
 @login_required
 @require_POST
+def unit_ready(request, code: str, unit_code: str):
+    """ "Markera som klar" (or take it back): the unit's report is complete and ready for review."""
+    round = get_round(code)
+    unit = get_object_or_404(Unit, code=unit_code)
+    ready = request.POST.get("ready") == "1"
+    try:
+        services.unit_ready_set(user=request.user, round=round, unit=unit, ready=ready)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The report is marked ready for review.")
+            if ready
+            else _("The report is no longer marked ready."),
+        )
+    return redirect("followup:unit_report", code=round.code, unit_code=unit.code)
+
+
+@login_required
+@require_POST
 def narrative_save(request, code: str, unit_code: str):
     round = get_round(code)
     unit = get_object_or_404(Unit, code=unit_code)
@@ -648,6 +681,33 @@ def close(request, code: str):
         messages.error(request, str(error))
     else:
         messages.success(request, _("The round is closed. What it shows will not change."))
+    return redirect("followup:overview", code=round.code)
+
+
+@login_required
+@require_POST
+def remind(request, code: str):
+    """ "Skicka påminnelse": those with actions still unreported get the reminder, once per round."""
+    round = get_round(code)
+    result = send_round_reminders(user=request.user, followup_round=round, today=timezone.localdate())
+    messages.success(
+        request,
+        _(
+            "Reminders sent: %(sent)s. Already reminded in this round: %(already)s. Without an e-mail "
+            "address: %(without)s."
+        )
+        % {
+            "sent": len(result.sent),
+            "already": result.already_reminded,
+            "without": len(result.without_email),
+        },
+    )
+    if result.failed:
+        messages.error(
+            request,
+            _("%(failed)s reminders could not be sent; they are tried again next time.")
+            % {"failed": len(result.failed)},
+        )
     return redirect("followup:overview", code=round.code)
 
 
