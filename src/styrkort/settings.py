@@ -249,6 +249,8 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # seconds; a hung server must not 
 
 # Links in e-mails point here: the address users open Styrkort at, without a trailing slash.
 STYRKORT_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Who gives out accounts, as the login page says it: "Kontakta planeringsavdelningen, plan@region.se".
+STYRKORT_ACCOUNT_CONTACT = env("ACCOUNT_CONTACT", "")
 
 LOGGING = {
     "version": 1,

@@ -71,8 +71,8 @@ def test_reporter_reports_planner_closes_and_the_closed_round_does_not_change(
     page.get_by_role("button", name="Stäng uppföljningen").click()
     expect(page.get_by_text("Uppföljningen är stängd.")).to_be_visible()
 
-    page.get_by_role("link", name="Som rapporterad").click()
-    expect(page.get_by_role("link", name="Som rapporterad")).to_have_attribute("aria-current", "page")
+    page.get_by_role("link", name="Som den rapporterats").click()
+    expect(page.get_by_role("link", name="Som den rapporterats")).to_have_attribute("aria-current", "page")
     rf1_row = page.locator("#action-RUF-2023-RF1")
     expect(rf1_row).to_contain_text("Statistikverktyget lanseras.")
     expect(rf1_row).to_contain_text("pågår")

@@ -84,3 +84,30 @@ def test_a_reminder_goes_to_those_still_missing_once_per_round(
     assert "Påminnelser skickade: 1." in first
     assert "Redan påminda i den här uppföljningen: 1." in second
     assert reverse("followup:unit_report", args=[open_round.code, "FH"]) in mail.outbox[0].body
+
+
+def test_the_compare_page_opens_without_an_error_and_refuses_the_wrong_order(client, reader, full_demo):
+    client.force_login(reader)
+    url = reverse("followup:compare")
+
+    opened = client.get(url, {"after": "DR1-2024-RUF"}).content.decode()
+    wrong = client.get(url, {"before": "DR1-2024-RUF", "after": "AR-2023-RUF"}).content.decode()
+    right = client.get(url, {"before": "AR-2023-RUF", "after": "DR1-2024-RUF"})
+
+    assert "ds-validation-message" not in opened
+    assert '<option value="DR1-2024-RUF" selected>' in opened
+    assert "är inte tidigare än" in wrong
+    assert right.context["comparison"] is not None
+
+
+def test_history_shows_values_as_the_pages_do(client, reader, full_demo):
+    from styrkort.plans.models import Indicator
+
+    client.force_login(reader)
+    indicator = Indicator.objects.get(code="RUF-I1.4")
+
+    page = client.get(reverse("followup:indicator_history", args=[indicator.pk])).content.decode()
+
+    assert ".0000" not in page
+    assert "False" not in page
+    assert "True" not in page

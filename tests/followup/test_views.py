@@ -353,7 +353,7 @@ def test_a_planner_sets_up_a_round_for_the_plans_of_their_unit(client, planner):
         ({"units": "XYZ"}, "Ingen enhet har koden XYZ."),
         ({"deadline": "2024-04-01"}, "Sista dagen kan inte vara före uppföljningsdatumet."),
         ({"as_of": "30/4 2024"}, "Fyll i ett giltigt datum."),
-        ({"plans": " ; "}, "Ange minst en kod."),
+        ({"plans": " ; "}, "Välj minst en."),
         (
             {"as_of": "2924-04-30", "deadline": "2924-05-15"},
             "Uppföljningsdatumet måste ligga åren 1990–2100.",

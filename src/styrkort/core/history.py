@@ -1,10 +1,15 @@
 """Who changed what, when, from what to what: django-simple-history's rows as readable entries."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from itertools import chain
 
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext_lazy as _
+
+from .numbers import format_number
 
 KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 IGNORED = {"id", "version", "reported_at", "reported_by"}
@@ -35,6 +40,15 @@ def _shown(record, model_field) -> str:
     if model_field.is_relation:
         # The caller select_related()s the relations it shows, or this costs a query.
         return str(getattr(record, model_field.name))
+    # As the pages write them: "67" and "0,5" (not "67.0000"), "ja"/"nej" (not "False"), "1 dec 2026".
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return format_number(value)
+    if isinstance(value, datetime):
+        return date_format(localtime(value) if is_aware(value) else value, "j b Y H:i")
+    if isinstance(value, date):
+        return date_format(value, "j b Y")
     return str(value)
 
 

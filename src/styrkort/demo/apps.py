@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DemoConfig(AppConfig):
     name = "styrkort.demo"
     label = "demo"
+    verbose_name = _("Demo")  # as the back office names it

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EconomyConfig(AppConfig):
     name = "styrkort.economy"
     label = "economy"
-    verbose_name = "Ekonomi och personal"
+    verbose_name = _("Economy and staff")
 
     def ready(self):
         from styrkort.followup import closing

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExchangeConfig(AppConfig):
     name = "styrkort.exchange"
     label = "exchange"
+    verbose_name = _("Imports and exports")  # as the back office names it
 
     def ready(self):
         from styrkort.followup import closing

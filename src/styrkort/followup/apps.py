@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FollowupConfig(AppConfig):
     name = "styrkort.followup"
     label = "followup"
+    verbose_name = _("Follow-up")  # as the back office names it
 
     def ready(self):
         from styrkort.plans import follow_up

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from styrkort.core.fields import FREE_TEXT_MAX
@@ -159,9 +160,28 @@ class CompareForm(forms.Form):
         label=_("Later round"), queryset=FollowUpRound.objects.all(), to_field_name="code"
     )
 
+    def clean(self):
+        data = super().clean()
+        before, after = data.get("before"), data.get("after")
+        if before and after and (before.as_of, before.pk) >= (after.as_of, after.pk):
+            raise forms.ValidationError(
+                _("%(before)s is not earlier than %(after)s: choose the earlier round first.")
+                % {"before": before.name, "after": after.name}
+            )
+        return data
+
+
+class CodeChecklist(forms.Widget):
+    """Plans or units picked from a list of checkboxes (with a filter box, styrkort.js), or typed as
+    codes separated by semicolons: both arrive as one "A; B" value."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name, "")]
+        return "; ".join(v for v in values if v)
+
 
 class RoundForm(forms.Form):
-    """A new follow-up round; plans and units by their codes, as planners write them."""
+    """A new follow-up round; plans and units picked from lists, or by their codes."""
 
     code = forms.CharField(label=_("Code"), max_length=40, help_text=_("E.g. DR2-2024-RUF."))
     name = forms.CharField(label=_("Name"), max_length=200)
@@ -181,11 +201,10 @@ class RoundForm(forms.Form):
     as_of = forms.DateField(label=_("As of"), help_text=_("The date the report describes, e.g. 2024-08-31."))
     deadline = forms.DateField(label=_("Deadline"))
     plans = forms.CharField(
-        label=_("Plans"), help_text=_("Plan codes separated by semicolons, e.g. RUF-2023.")
+        label=_("Plans"), help_text=_("The plans whose actions are followed up."), widget=CodeChecklist
     )
     units = forms.CharField(
-        label=_("Reporting units"),
-        help_text=_("Unit codes separated by semicolons; the units below them report too."),
+        label=_("Reporting units"), help_text=_("The units below them report too."), widget=CodeChecklist
     )
     treated_by = forms.CharField(
         label=_("Treated by"),
@@ -196,15 +215,29 @@ class RoundForm(forms.Form):
     treated_on = forms.DateField(label=_("Meeting date"), required=False)
     diary_number = forms.CharField(label=_("Diary number"), required=False, max_length=60)
 
+    def checked(self, field: str) -> set[str]:
+        """The codes now chosen in `field`, in upper case, to tick their boxes again."""
+        value = self[field].value() or ""
+        return {code.strip().upper() for code in value.split(";") if code.strip()}
+
+    def choices(self, model) -> list[tuple[str, str]]:
+        return list(model.objects.order_by("code").values_list("code", "name"))
+
     def _by_codes(self, field: str, model, message: str) -> list:
         codes = [c.strip() for c in self.cleaned_data[field].split(";") if c.strip()]
         if not codes:
-            raise forms.ValidationError(_("Give at least one code."))
-        found = {obj.code: obj for obj in model.objects.filter(code__in=codes)}
-        missing = [c for c in codes if c not in found]
+            raise forms.ValidationError(_("Choose at least one."))
+        # Codes are found whatever their case: "ruf-2023" is RUF-2023.
+        found = {
+            obj.code.upper(): obj
+            for obj in model.objects.annotate(upper=Upper("code")).filter(
+                upper__in=[c.upper() for c in codes]
+            )
+        }
+        missing = [c for c in codes if c.upper() not in found]
         if missing:
             raise forms.ValidationError(message % {"codes": ", ".join(missing)})
-        return [found[c] for c in codes]
+        return list({found[c.upper()].pk: found[c.upper()] for c in codes}.values())
 
     def clean_asks_for(self):
         return self.cleaned_data["asks_for"] or ReportContent.STATUS_AND_ASSESSMENT

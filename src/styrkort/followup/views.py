@@ -98,7 +98,14 @@ def round_create(request):
             return redirect("followup:overview", code=round.code)
     elif not rules.may_set_up_round(request.user, []):
         raise PermissionDenied(_("Only planners and administrators set up rounds."))
-    return render(request, "followup/round_form.html", {"form": form})
+    context = {
+        "form": form,
+        "plan_choices": form.choices(Plan),
+        "unit_choices": form.choices(Unit),
+        "checked_plans": form.checked("plans"),
+        "checked_units": form.checked("units"),
+    }
+    return render(request, "followup/round_form.html", context)
 
 
 @login_required
@@ -726,7 +733,9 @@ def reopen(request, code: str):
 
 @login_required
 def compare(request):
-    form = CompareForm(request.GET or None)
+    # Opened with one round chosen (from a round's page), the form asks for the other without an error.
+    chosen = {key: request.GET[key] for key in ("before", "after") if request.GET.get(key)}
+    form = CompareForm(request.GET if len(chosen) == 2 else None, initial=chosen)
     comparison = None
     if form.is_bound and form.is_valid():
         comparison = compare_rounds(

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
@@ -6,6 +7,7 @@ class ReportsConfig(AppConfig):
 
     name = "styrkort.reports"
     label = "reports"
+    verbose_name = _("Reports")  # as the back office names it
 
     def ready(self):
         from styrkort.followup import closing

@@ -119,6 +119,20 @@
     to.focus();
   });
 
+  // A list of checkboxes to pick plans or units from: the box above it filters by code or name.
+  document.querySelectorAll("[data-filter-list]").forEach((box) => {
+    const list = document.getElementById(box.dataset.filterList);
+    if (!list) return;
+    box.hidden = false;
+    box.addEventListener("input", () => {
+      const wanted = box.value.trim().toLowerCase();
+      list.querySelectorAll("li").forEach((item) => {
+        const checked = item.querySelector("input")?.checked;
+        item.hidden = wanted !== "" && !checked && !item.textContent.toLowerCase().includes(wanted);
+      });
+    });
+  });
+
   // A table box that scrolls sideways can be reached and scrolled by keyboard (only those that do,
   // so the others are no extra tab stops).
   function scrollableTables() {
