@@ -57,3 +57,22 @@ def test_the_goal_area_counts_its_actions_by_their_latest_colour(client, reader,
         f"✓ {expected['green']} gröna ! {expected['yellow']} gula ✕ {expected['red']} röda "
         f"{len(actions) - sum(expected.values())} ej rapporterade"
     ) in page
+
+
+def test_an_indicator_page_shows_its_status_and_trend_from_the_latest_round_that_gives_one(
+    client, reader, full_demo, django_assert_num_queries
+):
+    from styrkort.plans.models import Indicator
+
+    indicator = Indicator.objects.get(code="RUF-I1.4")  # seed 002: 40 % against > 41 %
+    client.force_login(reader)
+
+    # The page's 8, the rounds that follow it up, the open interim round's indicator with its figures:
+    # that round already gives a status (from the 2023 measurement, the latest there is).
+    with django_assert_num_queries(17):
+        page = squeezed(client.get(indicator.get_absolute_url()).content.decode())
+
+    assert (
+        "Status ✕ målet nås inte · Trend: – – Delårsrapport 1 2024 – Regionala "
+        "utvecklingsförvaltningen (öppen)" in page
+    )

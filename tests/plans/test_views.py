@@ -59,7 +59,9 @@ QUERIES = {
     # + goal, one per level of the chain up, children, indicators, their baselines per breakdown,
     # actions, assignments
     "goal": 13,  # … and the actions' latest reports
-    "indicator": 7,  # + indicator with goal and plan, baselines per breakdown, breakdowns, targets, values
+    # + indicator with goal and plan, baselines per breakdown, breakdowns, targets, values, the rounds that
+    # follow it up (none here; with rounds see tests/plans/test_follow_up_on_plan_pages.py)
+    "indicator": 8,
     # + the plan filter's plan, count, page of actions, their units, areas and rounds for the filters, the
     # page's latest reports, the plans and units to pick from
     "action_list": 11,

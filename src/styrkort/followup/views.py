@@ -766,7 +766,7 @@ def action_history(request, pk: int):
 
 @login_required
 def indicator_history(request, pk: int):
-    indicator = get_object_or_404(Indicator, pk=pk)
+    indicator = get_object_or_404(Indicator.objects.select_related("goal__plan"), pk=pk)
 
     def describe(record) -> str:
         model = record.instance_type

@@ -30,10 +30,26 @@ class ReportNote:
     reported_at: dt.datetime | None
 
 
+@dataclass(frozen=True)
+class IndicatorNote:
+    """An indicator's status and trend as the latest round that follows it up computes them."""
+
+    round_name: str
+    round_url: str
+    round_open: bool
+    status: str  # "met", "not_met", … or ""
+    status_symbol: str
+    status_label: str
+    trend_arrow: str
+    trend_label: str
+    assessed_by_hand: str  # the reason, when a person set the status or trend
+
+
 @dataclass
 class Reader:
     latest: Callable[[Iterable[int]], dict[int, ReportNote]]  # per action id its latest report
     history: Callable[[int], list[ReportNote]]  # an action's reports, the latest first
+    indicator: Callable[[object], IndicatorNote | None]  # an indicator's status in its latest round
 
 
 _readers: list[Reader] = []
@@ -53,6 +69,10 @@ def attach_latest(*action_lists: list) -> None:
 
 def history(action_id: int) -> list[ReportNote]:
     return _readers[0].history(action_id) if _readers else []
+
+
+def indicator_status(indicator) -> IndicatorNote | None:
+    return _readers[0].indicator(indicator) if _readers else None
 
 
 def colour_counts(action_ids, total: int) -> dict[str, int] | None:

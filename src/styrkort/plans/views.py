@@ -95,6 +95,7 @@ def indicator_detail(request, pk: int):
     chart = indicator_chart(indicator, measurement_columns, measurement_rows, columns, rows)
     context = {
         "chart": chart,
+        "status": follow_up.indicator_status(indicator),
         "indicator": indicator,
         "breakdowns": list(indicator.breakdowns.all()),
         "target_columns": columns,
