@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 
 def squeezed(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.replace("&nbsp;", " ")))
 
 
 def test_an_actions_page_lists_its_reports_round_by_round(client, reader, full_demo):
@@ -76,3 +76,16 @@ def test_an_indicator_page_shows_its_status_and_trend_from_the_latest_round_that
         "Status ✕ målet nås inte · Trend: – – Delårsrapport 1 2024 – Regionala "
         "utvecklingsförvaltningen (öppen)" in page
     )
+
+
+def test_the_start_page_says_how_we_are_doing_and_readers_see_the_open_rounds(client, reader, full_demo):
+    client.force_login(reader)
+
+    start = squeezed(client.get("/").content.decode())
+    inbox = squeezed(client.get("/uppfoljning/").content.decode())
+
+    assert "Hur går det Som senast rapporterat: Årsredovisning 2023" in start
+    assert "En stark och uthållig ekonomi 100 % (2/2) 1 0 0 1" in start  # seed 002: result met, FTE no data
+    assert "Totalt 93 %" in start  # 26 of the 28 actions green
+    assert "Pågående uppföljningar Delårsrapport 1 2024" in start
+    assert "Öppna uppföljningar Delårsrapport 1 2024 – Regionala utvecklingsförvaltningen" in inbox

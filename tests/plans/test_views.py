@@ -48,7 +48,9 @@ def page_urls():
 # adding actions shows that the count does not grow with the data.
 QUERIES = {
     # each page: session, user, the user's roles (menu), then its own reads
-    "home": 13,  # + memberships, units below, units with counts, plans, actions; open rounds to report …
+    # + memberships, units below, units with counts, plans, actions; open rounds to report …; the latest
+    # closed round of the plans (how we are doing), the rounds in progress
+    "home": 15,
     "plan_list": 7,  # + count, a page of plans with goal and action counts
     # + plan, goals, indicators, actions, units, assignments, areas, their goal documents, child plans,
     # perspectives, the areas the plan is a goal document for

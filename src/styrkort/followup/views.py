@@ -78,6 +78,8 @@ def inbox(request):
         "rows": rows,
         "managed": managed,
         "closed": list(FollowUpRound.objects.filter(closed_at__isnull=False).order_by("-as_of")[:10]),
+        # Everyone may follow an open round as it is reported (read-only unless they report in it).
+        "open": [r for r in open_rounds()[:MANAGED_SHOWN] if r not in managed],
         "today": timezone.localdate(),
         "may_set_up": rules.may_set_up_round(request.user, []),
     }

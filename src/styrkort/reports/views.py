@@ -5,8 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from styrkort.followup.queries import to_report
+from styrkort.followup.models import FollowUpRound
+from styrkort.followup.queries import open_rounds, to_report
+from styrkort.followup.report import round_report
 from styrkort.followup.shortcuts import get_round, get_round_and_unit
+from styrkort.followup.status import IndicatorStatus
 from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
 from styrkort.org.rules import memberships_of
@@ -29,19 +32,44 @@ def home(request):
         .annotate(action_count=Count("actions", distinct=True))
         .order_by("name")
     )
+    plans = list(
+        Plan.objects.filter(owner_id__in=within).select_related("owner").order_by("-start_year", "name")[:20]
+    )
     context = {
+        "how_we_are_doing": _how_we_are_doing(plans),
+        "rounds_in_progress": list(open_rounds()[:10]),
         "to_report": to_report(request.user),
         "memberships": memberships,
         "units": units,
-        "plans": list(
-            Plan.objects.filter(owner_id__in=within)
-            .select_related("owner")
-            .order_by("-start_year", "name")[:20]
-        ),
+        "plans": plans,
         "action_count": Action.objects.filter(units__in=within).distinct().count(),
         "latest_plans": list(Plan.objects.select_related("owner").order_by("-start_year", "name")[:5]),
     }
     return render(request, "reports/home.html", context)
+
+
+def _how_we_are_doing(plans: list[Plan]) -> dict | None:
+    """Per goal area of the person's plans (else the latest plans), the share green and the
+    indicators' status counts of the latest closed round: what the board was last told."""
+    rounds = FollowUpRound.objects.filter(closed_at__isnull=False).order_by("-as_of", "-pk")
+    round = (rounds.filter(plans__in=plans) if plans else rounds).distinct().first()
+    if round is None:
+        return None
+    report = round_report(round)
+    statuses = list(IndicatorStatus)
+    areas = [
+        {
+            "name": area.name,
+            "green": area.green,
+            "indicators": [
+                (status, sum(1 for i in area.indicators if (i.status or "grey") == status.value))
+                for status in statuses
+            ],
+        }
+        for area in report.areas
+        if area.actions or area.indicators
+    ]
+    return {"round": round, "areas": areas, "total": report.green}
 
 
 def _kind(slug: str, scope: str) -> ReportKind:
