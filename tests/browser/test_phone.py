@@ -56,3 +56,21 @@ def test_no_page_is_wider_than_a_phone(live_server, browser, full_demo):
         if width > 390:
             wider[path] = width
     assert wider == {}
+
+
+@pytest.mark.slow(reason="axe on 25 pages in Chromium")
+def test_every_page_passes_axe(live_server, page, full_demo):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    found = {"/konto/logga-in/": axe.run(page)}
+    page.get_by_label("Användarnamn").fill("planerare")
+    page.get_by_label("Lösenord").fill("styrkort-demo")
+    page.locator("main button[type=submit]").click()
+    for path in pages():
+        page.goto(f"{live_server.url}{path}")
+        found[path] = axe.run(page)
+
+    failing = {path: result.generate_report() for path, result in found.items() if result.violations_count}
+    assert failing == {}
