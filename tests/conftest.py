@@ -131,6 +131,18 @@ def make_round(demo):
 
 
 @pytest.fixture
+def interim_round(make_round):
+    """An open interim round of RUF's plan, due far ahead, in which RUF and the units below report."""
+    return make_round(
+        "DR2-2023-TEST",
+        name="Delårsrapport 2 2023",
+        kind="interim_2",
+        as_of=dt.date(2023, 8, 31),
+        deadline=dt.date(2030, 9, 15),
+    )
+
+
+@pytest.fixture
 def region_round(make_round):
     """An open round of RUF's plan in which the whole region (RF and every unit below) reports, as an
     administrator may set one up; RUF's planner manages it but is not thereby any unit's planner."""

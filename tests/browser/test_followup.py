@@ -1,30 +1,17 @@
 """The follow-up in a real browser: report, see, close, and the closed round stays as it was."""
 
-import datetime as dt
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from styrkort.followup.enums import RoundKind
 from styrkort.plans.models import Action
 from styrkort.plans.services import action_upsert
 from styrkort.plans.timeline import parse_timeline
 from tests.people import superuser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def open_round(make_round):
-    return make_round(
-        "DR2-2023-TEST",
-        name="Delårsrapport 2 2023",
-        kind=RoundKind.INTERIM_2,
-        as_of=dt.date(2023, 8, 31),
-        deadline=dt.date(2030, 9, 15),
-    )
 
 
 def log_in(page, live_server, username: str) -> None:
@@ -46,7 +33,7 @@ def report(page, code: str, *, status: str, colour: str, comment: str) -> None:
 
 @pytest.mark.slow(reason="the whole round in Chromium: two people log in, one reports, one closes it")
 def test_reporter_reports_planner_closes_and_the_closed_round_does_not_change(
-    live_server, page, reporter, planner, open_round
+    live_server, page, reporter, planner, interim_round
 ):
     log_in(page, live_server, reporter.username)
     page.get_by_role("link", name="Uppföljning", exact=True).click()
@@ -61,7 +48,7 @@ def test_reporter_reports_planner_closes_and_the_closed_round_does_not_change(
     page.get_by_role("button", name="Logga ut").click()
 
     log_in(page, live_server, planner.username)
-    page.goto(f"{live_server.url}/uppfoljning/{open_round.code}/oversikt/")
+    page.goto(f"{live_server.url}/uppfoljning/{interim_round.code}/oversikt/")
     folkhalsa = page.get_by_role("row", name="Folkhälsa")
     expect(folkhalsa).to_contain_text("6")
     expect(page.locator("#not-reported ~ ul")).not_to_contain_text(re.compile(r"\bRF1\b"))
@@ -106,7 +93,7 @@ def test_reporter_reports_planner_closes_and_the_closed_round_does_not_change(
         "/uppfoljning/ny/",
     ],
 )
-def test_follow_up_pages_pass_axe(live_server, logged_in_page, planner, open_round, path):
+def test_follow_up_pages_pass_axe(live_server, logged_in_page, planner, interim_round, path):
     page = logged_in_page(planner)
     page.goto(f"{live_server.url}{path}")
     results = Axe().run(page)

@@ -1,7 +1,6 @@
 """A reporter's text is never lost (issue 14): not when the session runs out, not when the round is
 closed meanwhile, not by leaving the page; and the page says what a save did."""
 
-import datetime as dt
 import re
 
 import pytest
@@ -9,24 +8,12 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from styrkort.followup import services
-from styrkort.followup.enums import RoundKind
 
 from .test_followup import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TYPED = "Kommentaren som tog tjugo minuter att skriva."
-
-
-@pytest.fixture
-def open_round(make_round):
-    return make_round(
-        "DR2-2023-TEXT",
-        name="Delårsrapport 2 2023",
-        kind=RoundKind.INTERIM_2,
-        as_of=dt.date(2023, 8, 31),
-        deadline=dt.date(2030, 9, 15),
-    )
 
 
 def rf1_row(page):
@@ -42,10 +29,10 @@ def type_report(page) -> None:
 
 @pytest.mark.slow(reason="Chromium: the session runs out, the reporter logs in again in a new tab")
 def test_an_expired_session_keeps_the_text_and_saving_works_after_logging_in_again(
-    live_server, page, reporter, open_round
+    live_server, page, reporter, interim_round
 ):
     log_in(page, live_server, reporter.username)
-    page.goto(f"{live_server.url}/uppfoljning/{open_round.code}/enheter/FH/")
+    page.goto(f"{live_server.url}/uppfoljning/{interim_round.code}/enheter/FH/")
     type_report(page)
     Session.objects.all().delete()  # the session runs out on the server
 
@@ -68,17 +55,17 @@ def test_an_expired_session_keeps_the_text_and_saving_works_after_logging_in_aga
 
     expect(page.locator("#announcer")).to_contain_text("RF1 sparad")
     expect(rf1_row(page).get_by_label("Kommentar RF1")).to_have_value(TYPED)
-    assert open_round.action_reports.get(action__code="RF1").comment == TYPED
+    assert interim_round.action_reports.get(action__code="RF1").comment == TYPED
 
 
 @pytest.mark.slow(reason="Chromium: the planner closes the round while the reporter writes")
 def test_a_round_closed_meanwhile_says_so_in_the_row_and_keeps_the_text(
-    live_server, page, reporter, planner, open_round
+    live_server, page, reporter, planner, interim_round
 ):
     log_in(page, live_server, reporter.username)
-    page.goto(f"{live_server.url}/uppfoljning/{open_round.code}/enheter/FH/")
+    page.goto(f"{live_server.url}/uppfoljning/{interim_round.code}/enheter/FH/")
     type_report(page)
-    services.round_close(user=planner, round=open_round)
+    services.round_close(user=planner, round=interim_round)
 
     rf1_row(page).get_by_role("button", name="Spara RF1").click()
 
@@ -89,12 +76,12 @@ def test_a_round_closed_meanwhile_says_so_in_the_row_and_keeps_the_text(
 
 @pytest.mark.slow(reason="Chromium: a save, the counter, the focus; then leaving with unsaved text")
 def test_a_save_updates_the_counter_and_returns_focus_and_leaving_unsaved_text_asks_first(
-    live_server, page, reporter, open_round
+    live_server, page, reporter, interim_round
 ):
     log_in(page, live_server, reporter.username)
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto(f"{live_server.url}/uppfoljning/{open_round.code}/enheter/FH/")
+    page.goto(f"{live_server.url}/uppfoljning/{interim_round.code}/enheter/FH/")
     expect(page.locator("#reported-count")).to_have_text("0 av 6 åtgärder rapporterade.")
     type_report(page)
 

@@ -128,6 +128,30 @@ def _r(number: float) -> float:
     return round(number, 1)
 
 
+def _value_axis(values: list[Decimal], *, empty: list[Decimal]) -> tuple[list[Decimal], list[str]]:
+    """The value axis's ticks from 0 (or below) to the largest value, and their labels with the
+    decimals of the step; `empty` when there are no values."""
+    if not values:
+        return empty, [format_number(t, 0) for t in empty]
+    low, high = min(Decimal(0), *values), max(Decimal(0), *values)
+    tick_values, step = nice_ticks(low, high if high > low else low + 1)  # all zero: 0 to 1
+    decimals = max(0, -step.normalize().as_tuple().exponent)
+    return tick_values, [format_number(t, decimals) for t in tick_values]
+
+
+def _legend_places(names: list[str], *, left: float, width: int, swatch: int) -> tuple[list, int]:
+    """Where each legend entry starts (x, row), wrapping to a new row at the picture's edge; and the
+    number of rows."""
+    places, x, row = [], left, 0
+    for name in names:
+        item_width = swatch + len(name) * CHAR_WIDTH + 16
+        if x > left and x + item_width > width:
+            x, row = left, row + 1
+        places.append((x, row))
+        x += item_width
+    return places, (row + 1 if names else 0)
+
+
 def grouped_bar_chart(
     *, title: str, categories: Sequence[str], series: Sequence[Series], unit: str, decimals: int = 1
 ) -> BarChart:
@@ -137,13 +161,7 @@ def grouped_bar_chart(
     if any(len(s.values) != len(categories) for s in series):
         raise ValueError("Each series needs one value (or None) per category.")
     values = [v for s in series for v in s.values if v is not None]
-    if values:
-        low, high = min(Decimal(0), *values), max(Decimal(0), *values)
-        tick_values, step = nice_ticks(low, high if high > low else low + 1)  # all zero: 0 to 1
-    else:
-        tick_values, step = [Decimal(0)], Decimal(1)
-    tick_decimals = max(0, -step.normalize().as_tuple().exponent)
-    tick_labels = [format_number(t, tick_decimals) for t in tick_values]
+    tick_values, tick_labels = _value_axis(values, empty=[Decimal(0)])
 
     # Across: tick labels, then one slot per category; 80 % of a slot holds its bars.
     plot_left = _r(max(40.0, max(len(t) for t in tick_labels) * CHAR_WIDTH + 12))
@@ -158,14 +176,9 @@ def grouped_bar_chart(
     wrapped = [textwrap.wrap(c, wrap, break_long_words=False) or [""] for c in categories]
     wrapped = [w if len(w) <= 3 else [*w[:2], w[2] + "…"] for w in wrapped]
 
-    legend_places, x, row = [], plot_left, 0
-    for s in series:
-        item_width = 18 + len(s.name) * CHAR_WIDTH + 16
-        if x > plot_left and x + item_width > width:
-            x, row = plot_left, row + 1
-        legend_places.append((x, row))
-        x += item_width
-    legend_rows = row + 1 if series else 0
+    legend_places, legend_rows = _legend_places(
+        [s.name for s in series], left=plot_left, width=width, swatch=18
+    )
 
     # Down: plot, values below negative bars, category labels, legend rows; the plot takes what is left.
     below_room = LINE_HEIGHT if any(v < 0 for v in values) else 0
@@ -337,27 +350,14 @@ def line_chart(
         raise ValueError("Each series and the targets need one value (or None) per category.")
     values = [v for s in series for v in s.values if v is not None]
     values += [value for value, _text in targets if value is not None]
-    if values:
-        low, high = min(Decimal(0), *values), max(Decimal(0), *values)
-        tick_values, step = nice_ticks(low, high if high > low else low + 1)
-    else:
-        tick_values, step = [Decimal(0), Decimal(1)], Decimal(1)
-    tick_decimals = max(0, -step.normalize().as_tuple().exponent)
-    tick_labels = [format_number(t, tick_decimals) for t in tick_values]
+    tick_values, tick_labels = _value_axis(values, empty=[Decimal(0), Decimal(1)])
 
     plot_left = _r(max(40.0, max(len(t) for t in tick_labels) * CHAR_WIDTH + 12))
     width = WIDTH
     plot_right = width - 16
     slot = (plot_right - plot_left) / max(1, len(categories))
     names = [s.name for s in series] + ([target_name] if any(v is not None for v, _t in targets) else [])
-    legend_places, x, row = [], plot_left, 0
-    for name in names:
-        item_width = 30 + len(name) * CHAR_WIDTH + 16
-        if x > plot_left and x + item_width > width:
-            x, row = plot_left, row + 1
-        legend_places.append((x, row))
-        x += item_width
-    legend_rows = row + 1 if names else 0
+    legend_places, legend_rows = _legend_places(names, left=plot_left, width=width, swatch=30)
     plot_bottom = HEIGHT - (16 + 12 + legend_rows * LEGEND_ROW)
     label_y = plot_bottom + 16
     legend_y = label_y + 26
