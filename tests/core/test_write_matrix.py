@@ -43,7 +43,7 @@ from styrkort.followup.models import (
     UnitReady,
 )
 from styrkort.followup.queries import actions_in_round
-from styrkort.followup.services import action_report_save, round_close, round_upsert
+from styrkort.followup.services import action_report_save, round_close, round_publish, round_upsert
 from styrkort.org.enums import Role
 from styrkort.org.models import Membership, Unit
 from styrkort.org.queries import unit_ids_below
@@ -318,6 +318,27 @@ def remind(world: World, place: str, role: str):
     return Reminder.objects.filter(round=small).exists
 
 
+def publish(world: World, place: str, role: str):
+    small = world.small_round(place)
+    round_close(user=superuser(), round=small)
+    post(role, reverse("followup:publish", args=[small.code]))
+    return FollowUpRound.objects.filter(pk=small.pk, published_at__isnull=False).exists
+
+
+def withdraw(world: World, place: str, role: str):
+    small = world.small_round(place)
+    round_close(user=superuser(), round=small)
+    round_publish(user=superuser(), round=small)
+    post(role, reverse("followup:withdraw", args=[small.code]), {"reason": MARK})
+    return FollowUpRound.objects.filter(pk=small.pk, published_at__isnull=True).exists
+
+
+def plan_publicity(world: World, place: str, role: str):
+    plan = Plan.objects.get(code={"RUF": "RUF-2023", "RS": "RPB-2022"}[place])
+    post(role, reverse("plans:publicity", args=[plan.code]), {"public": "1"})
+    return Plan.objects.filter(pk=plan.pk, is_public=True).exists
+
+
 def close_command(world: World, place: str, role: str):
     small = world.small_round(place)
     command(role, "close-round", small.code)
@@ -433,6 +454,9 @@ MATRIX: dict[str, tuple[Write, dict[str, set[str]]]] = {
     "followup:close": (close, PLANNING),
     "followup:unit_ready": (unit_ready, REPORTING),
     "followup:remind": (remind, PLANNING),
+    "followup:publish": (publish, PLANNING),
+    "followup:withdraw": (withdraw, {"RUF": {"administrator"}, "RS": {"administrator"}}),
+    "plans:publicity": (plan_publicity, PLANNING),
     "followup:reopen": (reopen, ONLY_ADMINISTRATOR),
     "followup:round_create": (round_create, PLANNING),
     "economy:savings_save": (savings_add, REPORTING),

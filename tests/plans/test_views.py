@@ -54,7 +54,7 @@ QUERIES = {
     "plan_list": 7,  # + count, a page of plans with goal and action counts
     # + plan, goals, indicators, actions, units, assignments, areas, their goal documents, child plans,
     # perspectives, the areas the plan is a goal document for
-    "plan": 14,  # … and the actions' latest reports
+    "plan": 15,  # … and the actions' latest reports, whether the person may change the plan (the units below)
     # + area, goals, goal count, goal documents, assignments, actions, their units, their latest reports,
     # count, the latest reports of all its actions (the counts per colour)
     "goal_area": 12,

@@ -61,3 +61,5 @@ class NarrativeSection(models.TextChoices):
 class RoundEventKind(models.TextChoices):
     CLOSED = "closed", _("closed")
     REOPENED = "reopened", _("reopened")
+    PUBLISHED = "published", _("published")
+    WITHDRAWN = "withdrawn", _("publication withdrawn")

@@ -65,6 +65,11 @@ class FollowUpRound(models.Model):
     treated_on = models.DateField(_("meeting date"), null=True, blank=True)
     diary_number = models.CharField(_("diary number"), max_length=60, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # A closed round a planner has published: its facts are shown on the open web (issue 15).
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

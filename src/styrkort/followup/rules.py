@@ -112,6 +112,8 @@ def _in_round(rule):
 rules.add_perm("followup.manage_round", may_manage_round)
 rules.add_perm("followup.set_up_round", may_set_up_round)
 rules.add_perm("followup.reopen_round", may_reopen_round)
+rules.add_perm("followup.publish_round", may_manage_round)
+rules.add_perm("followup.withdraw_publication", may_reopen_round)
 rules.add_perm("followup.report_for_unit", _in_round(may_report_for_unit))
 rules.add_perm("followup.report_action", _in_round(may_report_action))
 rules.add_perm("followup.report_assignment", _in_round(may_report_assignment))

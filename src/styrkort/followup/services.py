@@ -373,6 +373,44 @@ def round_close(*, user, round: FollowUpRound) -> FollowUpRound:
 
 
 @transaction.atomic
+def round_publish(*, user, round: FollowUpRound) -> FollowUpRound:
+    """A closed round's facts go out on the open web; a logged act."""
+    round = FollowUpRound.objects.select_for_update().get(pk=round.pk)
+    if not rules.may_manage_round(user, round):
+        raise NotAllowed(_("You may not publish the round %(round)s.") % {"round": round.name})
+    if round.is_open:
+        raise NotAllowed(
+            _("Only a closed round is published: close %(round)s first.") % {"round": round.name}
+        )
+    if round.published_at is None:
+        round.published_at, round.published_by = timezone.now(), user
+        round._history_user = user
+        round.save(update_fields=["published_at", "published_by"])
+        RoundEvent.objects.create(round=round, kind=RoundEventKind.PUBLISHED, by=user)
+    return round
+
+
+def _withdraw(round: FollowUpRound, *, user, reason: str) -> None:
+    round.published_at = round.published_by = None
+    round._history_user = user
+    round.save(update_fields=["published_at", "published_by"])
+    RoundEvent.objects.create(round=round, kind=RoundEventKind.WITHDRAWN, by=user, reason=reason)
+
+
+@transaction.atomic
+def round_publication_withdraw(*, user, round: FollowUpRound, reason: str) -> FollowUpRound:
+    """Takes a round off the open web: an administrator's act, with a reason, logged."""
+    round = FollowUpRound.objects.select_for_update().get(pk=round.pk)
+    if not rules.may_reopen_round(user):
+        raise NotAllowed(_("Only an administrator may withdraw a publication."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the publication is withdrawn.")})
+    if round.published_at is not None:
+        _withdraw(round, user=user, reason=reason.strip())
+    return round
+
+
+@transaction.atomic
 def round_reopen(*, user, round: FollowUpRound, reason: str) -> FollowUpRound:
     round = FollowUpRound.objects.select_for_update().get(pk=round.pk)
     if not rules.may_reopen_round(user):
@@ -381,6 +419,8 @@ def round_reopen(*, user, round: FollowUpRound, reason: str) -> FollowUpRound:
         raise NotAllowed(_("The round %(round)s is already open.") % {"round": round.name})
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the round is reopened.")})
+    if round.published_at is not None:  # an open round's figures are never public
+        _withdraw(round, user=user, reason=reason.strip())
     RoundEvent.objects.create(round=round, kind=RoundEventKind.REOPENED, by=user, reason=reason.strip())
     round.closed_at = None
     round.closed_by = None

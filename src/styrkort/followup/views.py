@@ -166,6 +166,7 @@ def overview(request, code: str):
         "events": list(round.events.select_related("by")),
         "may_manage": rules.may_manage_round(request.user, round),
         "may_reopen": rules.may_reopen_round(request.user),
+        "may_publish": rules.may_manage_round(request.user, round),
     }
     return render(request, "followup/overview.html", context)
 
@@ -717,6 +718,31 @@ def remind(request, code: str):
             _("%(failed)s reminders could not be sent; they are tried again next time.")
             % {"failed": len(result.failed)},
         )
+    return redirect("followup:overview", code=round.code)
+
+
+@login_required
+@require_POST
+def publish(request, code: str):
+    """A closed round goes out on the open web."""
+    round = services.round_publish(user=request.user, round=get_round(code))
+    messages.success(request, _("%(round)s is published on the open web.") % {"round": round.name})
+    return redirect("followup:overview", code=round.code)
+
+
+@login_required
+@require_POST
+def withdraw(request, code: str):
+    """An administrator takes a round off the open web, saying why."""
+    round = get_round(code)
+    try:
+        services.round_publication_withdraw(
+            user=request.user, round=round, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The publication is withdrawn; the withdrawal is logged."))
     return redirect("followup:overview", code=round.code)
 
 

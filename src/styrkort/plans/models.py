@@ -77,6 +77,8 @@ class Plan(models.Model):
     )
     decided_on = models.DateField(_("decision date"), null=True, blank=True)
     diary_number = models.CharField(_("diary number"), max_length=60, blank=True)
+    # Shown on the open web (issue 15) with the follow-up of its published rounds, never their drafts.
+    is_public = models.BooleanField(_("public"), default=False)
     vision = FreeTextField(_("vision"), blank=True)
     values = FreeTextField(_("core values"), blank=True)
     history = HistoricalRecords()

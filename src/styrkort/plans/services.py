@@ -5,6 +5,7 @@ for its owner (plans/rules.py), and they are named in the history row.
 """
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from styrkort.core.services import upsert
@@ -56,6 +57,16 @@ def _authorise_content(user, plan_of):
 
 def plan_upsert(*, user, code: str, **values) -> tuple[Plan, bool]:
     return upsert(Plan, lookup={"code": code}, values=values, user=user, authorise=_authorise_plan(user))
+
+
+@transaction.atomic
+def plan_publicity_set(*, user, plan: Plan, public: bool) -> Plan:
+    """Whether the plan is shown on the open web; its history says who changed it."""
+    check_may_change_plan(user, plan)
+    plan.is_public = public
+    plan._history_user = user
+    plan.save(update_fields=["is_public"])
+    return plan
 
 
 def perspective_upsert(*, user, code: str, **values) -> tuple[Perspective, bool]:

@@ -1,8 +1,11 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from . import follow_up
+from . import follow_up, rules, services
 from .charts import indicator_chart
 from .models import Goal, GoalArea, Indicator, Plan
 from .queries import (
@@ -36,12 +39,26 @@ def plan_detail(request, code: str):
     follow_up.attach_latest(tree.actions)
     context = {
         "plan": plan,
+        "may_change": rules.may_change_plan(request.user, plan),
         "tree": tree,
         "child_plans": list(plan.children.select_related("owner")),
         "perspectives": list(plan.perspectives.all()),
         "linked_areas": list(plan.linked_areas.select_related("plan")),
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+@login_required
+@require_POST
+def plan_publicity(request, code: str):
+    """The plan is shown on the open web, or no longer."""
+    plan = get_object_or_404(Plan.objects.select_related("owner"), code=code)
+    public = request.POST.get("public") == "1"
+    services.plan_publicity_set(user=request.user, plan=plan, public=public)
+    messages.success(
+        request, _("The plan is public.") if public else _("The plan is no longer shown on the open web.")
+    )
+    return redirect("plans:plan", code=plan.code)
 
 
 @login_required
