@@ -117,7 +117,7 @@ class PostgresSnapshots:
             autocommit=True,
         ) as admin:
             for statement in statements:
-                admin.execute(statement)
+                _with_retries(admin, statement)
 
     def save(self, state: State) -> None:
         template = self._template(state)
@@ -200,3 +200,19 @@ class TestDatabase:
                 "signature (or a fixture's it uses), not only through request.getfixturevalue()."
             )
         return self.loaded[State.DEMO]
+
+
+def _with_retries(admin, statement: str, attempts: int = 20) -> None:
+    """DROP DATABASE … WITH (FORCE) may not end a connection it has no right to, such as an
+    autovacuum worker that has just started on the test database after a large load; that worker is
+    done in moments, so the statement is tried again (a CI run once failed here)."""
+    import psycopg
+
+    for attempt in range(attempts):
+        try:
+            admin.execute(statement)
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.25 * (attempt + 1))

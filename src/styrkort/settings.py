@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "styrkort.economy",
     "styrkort.exchange",
     "styrkort.reports",
+    "styrkort.portal",
     "styrkort.demo",
 ]
 

@@ -6,6 +6,7 @@ from django.urls import include, path
 from styrkort.core.views import logged_in_again
 
 urlpatterns = [
+    path("", include("styrkort.portal.urls")),
     path("", include("styrkort.reports.urls")),
     path("", include("styrkort.plans.urls")),
     path("", include("styrkort.org.urls")),

@@ -506,6 +506,8 @@ READ_ONLY_URLS = {
     "login",
     "logout",
     "logged_in_again",
+    "portal:index",  # the open web: public plans and published rounds, read by anyone
+    "portal:plan",
     "followup:inbox",
     "followup:compare",
     "followup:round",

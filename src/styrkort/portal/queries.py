@@ -1,0 +1,33 @@
+"""What the open web may show: public plans, and of their follow-up only published (closed) rounds."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from styrkort.followup.models import FollowUpRound
+from styrkort.followup.report import RoundReport, round_report
+from styrkort.plans.models import Plan
+
+
+def public_plans() -> QuerySet[Plan]:
+    return Plan.objects.filter(is_public=True).select_related("owner").order_by("-start_year", "name")
+
+
+def public_plan(code: str) -> Plan:
+    """The plan, if it is public; else 404, saying no more than that there is no such public plan."""
+    plan = public_plans().filter(code=code).first()
+    if plan is None:
+        raise Http404(_("There is no public plan with this code."))
+    return plan
+
+
+def latest_published(plan: Plan) -> tuple[FollowUpRound, RoundReport] | tuple[None, None]:
+    """The plan's latest published round and its frozen facts (a published round is always closed)."""
+    round = (
+        FollowUpRound.objects.filter(plans=plan, published_at__isnull=False, closed_at__isnull=False)
+        .order_by("-as_of", "-pk")
+        .first()
+    )
+    if round is None:
+        return None, None
+    return round, round_report(round)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+urlpatterns = [
+    path("oppet/", views.index, name="index"),
+    path("oppet/<str:code>/", views.plan, name="plan"),
+]
