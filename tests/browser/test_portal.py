@@ -22,7 +22,7 @@ def test_public_pages_pass_axe_fit_a_phone_and_ask_nothing_of_another_origin(liv
     page.on("request", lambda request: origins.add(urlsplit(request.url).netloc))
 
     found = {}
-    for path in ("/oppet/", "/oppet/RUF-2023/"):
+    for path in ("/oppet/", "/oppet/RUF-2023/", "/oppet/RUF-2023/indikatorer/RUF-I1.4/"):
         page.goto(f"{live_server.url}{path}")
         found[path] = (page.evaluate("document.documentElement.scrollWidth"), Axe().run(page))
 

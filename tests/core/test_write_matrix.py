@@ -508,6 +508,7 @@ READ_ONLY_URLS = {
     "logged_in_again",
     "portal:index",  # the open web: public plans and published rounds, read by anyone
     "portal:plan",
+    "portal:indicator",
     "followup:inbox",
     "followup:compare",
     "followup:round",

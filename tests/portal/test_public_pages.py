@@ -48,3 +48,27 @@ def test_a_plan_that_is_not_public_is_not_found_and_says_nothing_more(client, fu
 
     assert response.status_code == 404
     assert "Regionplan" not in response.content.decode()
+
+
+def test_an_indicator_shows_its_published_values_as_a_chart_and_table_and_nothing_of_an_open_round(
+    client, public_ruf
+):
+    from styrkort.followup.models import Measurement
+    from styrkort.plans.models import Indicator
+
+    services.round_publish(user=superuser(), round=FollowUpRound.objects.get(code="AR-2023-RUF"))
+    indicator = Indicator.objects.get(code="RUF-I1.4")
+    Measurement.objects.create(  # reported in the open interim round: not public
+        indicator=indicator, period=2024, value=99, round=FollowUpRound.objects.get(code="DR1-2024-RUF")
+    )
+    plan_page = client.get(reverse("portal:plan", args=["RUF-2023"])).content.decode()
+
+    html = client.get(reverse("portal:indicator", args=["RUF-2023", "RUF-I1.4"])).content.decode()
+
+    assert reverse("portal:indicator", args=["RUF-2023", "RUF-I1.4"]) in plan_page
+    assert 'aria-label="2023 Totalt: 40 %"' in html  # seed 002: 40 %, Pojkar 49, Flickor 31
+    assert 'aria-label="Mål 2023: &gt; 41\u00a0%"' in html
+    assert '<td class="num">49&nbsp;%</td>' in html
+    assert "målet nås inte" in html
+    assert "2024" not in html
+    assert client.get(reverse("portal:indicator", args=["RUF-2023", "RP-I1.1.1"])).status_code == 404

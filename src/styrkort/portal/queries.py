@@ -1,12 +1,13 @@
 """What the open web may show: public plans, and of their follow-up only published (closed) rounds."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.report import RoundReport, round_report
-from styrkort.plans.models import Plan
+from styrkort.plans.models import Indicator, Plan
+from styrkort.plans.queries import by_year_and_breakdown, targets_by_year
 
 
 def public_plans() -> QuerySet[Plan]:
@@ -31,3 +32,25 @@ def latest_published(plan: Plan) -> tuple[FollowUpRound, RoundReport] | tuple[No
     if round is None:
         return None, None
     return round, round_report(round)
+
+
+def public_indicator(plan: Plan, code: str) -> Indicator:
+    indicator = (
+        Indicator.objects.select_related("goal", "goal__area").filter(goal__plan=plan, code=code).first()
+    )
+    if indicator is None:
+        raise Http404(_("The plan has no such indicator."))
+    return indicator
+
+
+def public_measurements(indicator: Indicator) -> tuple[list, list[dict]]:
+    """The indicator's values by year and breakdown that are public: those of published rounds, and
+    those entered with the plan itself; never a value reported in a round still open or unpublished."""
+    measurements = indicator.measurements.filter(
+        Q(round__isnull=True) | Q(round__published_at__isnull=False, round__closed_at__isnull=False)
+    ).select_related("breakdown")
+    return by_year_and_breakdown(list(measurements), year_of=lambda m: m.period)
+
+
+def public_targets(indicator: Indicator) -> tuple[list, list[dict]]:
+    return targets_by_year(indicator)

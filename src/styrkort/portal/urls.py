@@ -6,4 +6,5 @@ app_name = "portal"
 urlpatterns = [
     path("oppet/", views.index, name="index"),
     path("oppet/<str:code>/", views.plan, name="plan"),
+    path("oppet/<str:code>/indikatorer/<str:indicator_code>/", views.indicator, name="indicator"),
 ]

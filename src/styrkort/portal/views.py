@@ -4,9 +4,17 @@ They render without a CSRF token or anything of the visitor, so a page can be ca
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 
+from styrkort.plans.charts import indicator_chart
 from styrkort.plans.queries import plan_tree
 
-from .queries import latest_published, public_plan, public_plans
+from .queries import (
+    latest_published,
+    public_indicator,
+    public_measurements,
+    public_plan,
+    public_plans,
+    public_targets,
+)
 
 PUBLIC_CACHE_SECONDS = 300
 
@@ -28,3 +36,25 @@ def plan(request, code: str):
     ]
     context = {"plan": found, "round": round, "areas": areas, "total": report.green if report else None}
     return render(request, "portal/plan.html", context)
+
+
+@cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
+def indicator(request, code: str, indicator_code: str):
+    """An indicator: its values over the years as a chart with the target, the table beside it, and its
+    status and trend as the latest published round gives them."""
+    plan = public_plan(code)
+    found = public_indicator(plan, indicator_code)
+    columns, rows = public_measurements(found)
+    target_columns, target_rows = public_targets(found)
+    round, report = latest_published(plan)
+    line = next((i for i in report.indicators if i.pk == found.pk), None) if report else None
+    context = {
+        "plan": plan,
+        "indicator": found,
+        "chart": indicator_chart(found, columns, rows, target_columns, target_rows) if rows else None,
+        "measurement_columns": columns,
+        "measurement_rows": rows,
+        "round": round,
+        "line": line,
+    }
+    return render(request, "portal/indicator.html", context)
