@@ -19,26 +19,27 @@ def _reports(round: FollowUpRound | None) -> QuerySet[ActionReport]:
     return reports.order_by("-round__as_of", "-round__pk")  # the latest first
 
 
-def latest_reports(action_ids: list[int], round: FollowUpRound | None = None) -> dict[int, ActionReport]:
-    """Per action its report in `round`, or without a round its latest: one query for a page."""
+def _first_per_action(reports: QuerySet[ActionReport]) -> dict[int, ActionReport]:
+    """Each action's first report of `reports` (ordered latest first): one query."""
     found: dict[int, ActionReport] = {}
-    for report in _reports(round).filter(action_id__in=action_ids).select_related("round", "reported_by"):
+    for report in reports:
         found.setdefault(report.action_id, report)
     return found
+
+
+def latest_reports(action_ids: list[int], round: FollowUpRound | None = None) -> dict[int, ActionReport]:
+    """Per action its report in `round`, or without a round its latest: one query for a page."""
+    return _first_per_action(
+        _reports(round).filter(action_id__in=action_ids).select_related("round", "reported_by")
+    )
 
 
 def previous_reports(action_ids: list[int], round: FollowUpRound) -> dict[int, ActionReport]:
     """Per action its report in the latest round before `round` that reported it: one query."""
-    found: dict[int, ActionReport] = {}
     earlier = (
-        ActionReport.objects.filter(action_id__in=action_ids, round__as_of__lt=round.as_of)
-        .exclude(round=round)
-        .select_related("round")
-        .order_by("-round__as_of", "-round__pk")
+        _reports(None).filter(action_id__in=action_ids, round__as_of__lt=round.as_of).exclude(round=round)
     )
-    for report in earlier:
-        found.setdefault(report.action_id, report)
-    return found
+    return _first_per_action(earlier.select_related("round"))
 
 
 def filter_by_follow_up(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.report import RoundReport, round_report
 from styrkort.plans.models import Indicator, Plan
-from styrkort.plans.queries import by_year_and_breakdown, targets_by_year
+from styrkort.plans.queries import by_year_and_breakdown
 
 
 def public_plans() -> QuerySet[Plan]:
@@ -50,7 +50,3 @@ def public_measurements(indicator: Indicator) -> tuple[list, list[dict]]:
         Q(round__isnull=True) | Q(round__published_at__isnull=False, round__closed_at__isnull=False)
     ).select_related("breakdown")
     return by_year_and_breakdown(list(measurements), year_of=lambda m: m.period)
-
-
-def public_targets(indicator: Indicator) -> tuple[list, list[dict]]:
-    return targets_by_year(indicator)

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 
 from styrkort.plans.charts import indicator_chart
-from styrkort.plans.queries import plan_tree
+from styrkort.plans.queries import plan_tree, targets_by_year
 
 from .queries import (
     latest_published,
@@ -13,7 +13,6 @@ from .queries import (
     public_measurements,
     public_plan,
     public_plans,
-    public_targets,
 )
 
 PUBLIC_CACHE_SECONDS = 300
@@ -45,7 +44,7 @@ def indicator(request, code: str, indicator_code: str):
     plan = public_plan(code)
     found = public_indicator(plan, indicator_code)
     columns, rows = public_measurements(found)
-    target_columns, target_rows = public_targets(found)
+    target_columns, target_rows = targets_by_year(found)  # targets are the plan's own: public with it
     round, report = latest_published(plan)
     line = next((i for i in report.indicators if i.pk == found.pk), None) if report else None
     context = {
