@@ -24,8 +24,14 @@ def bare_write(request):
     return HttpResponse(request.POST.get("value", ""))
 
 
+def bare_public(request):
+    """The open web's baseline: its base template, no data, no login."""
+    return render(request, "portal/base.html")
+
+
 urlpatterns = [
     path("bench/bare/", bare),
+    path("bench/bare-public/", bare_public),
     path("bench/bare-write/", bare_write),
     path("", include("styrkort.urls")),
 ]

@@ -18,3 +18,6 @@ WHITENOISE_USE_FINDERS = True
 # Background work runs at once, in the test's transaction; tests/exchange/test_background_imports.py
 # runs the real database queue and worker as well.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# No cache between tests: each restores its own database, and a page kept from another test would
+# be wrong. tests/portal/test_cache.py turns a real one on.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its Swagger UI from its own static files, not a CDN (api/views.py docs)
     "styrkort.core",
     "styrkort.org",
     "styrkort.plans",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "styrkort.exchange",
     "styrkort.reports",
     "styrkort.portal",
+    "styrkort.api",
     "styrkort.demo",
 ]
 
@@ -187,6 +189,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# One cache that every worker shares: the open web's pages are kept whole in it (portal/cache.py). A
+# directory by default; STYRKORT_CACHE_BACKEND and STYRKORT_CACHE_LOCATION name Redis or memcached
+# for larger installations (docs/deploy.md).
+CACHES = {
+    "default": {
+        "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
+        "LOCATION": env("CACHE_LOCATION", str(VAR_DIR / "cache")),
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)},
+    }
+}
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -252,6 +265,17 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # seconds; a hung server must not 
 STYRKORT_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Who gives out accounts, as the login page says it: "Kontakta planeringsavdelningen, plan@region.se".
 STYRKORT_ACCOUNT_CONTACT = env("ACCOUNT_CONTACT", "")
+# The open web's about pages (docs/configuration.md): who stands behind it, where to report an
+# accessibility problem or ask about personal data, and when the accessibility was last assessed.
+STYRKORT_ORGANISATION = env("ORGANISATION", "")
+STYRKORT_ACCESSIBILITY_CONTACT = env("ACCESSIBILITY_CONTACT", STYRKORT_ACCOUNT_CONTACT)
+STYRKORT_ACCESSIBILITY_ASSESSED = env("ACCESSIBILITY_ASSESSED", "2026-12-01")
+STYRKORT_PRIVACY_CONTACT = env("PRIVACY_CONTACT", "")
+# The licence line of the open data files and pages (docs/configuration.md).
+STYRKORT_OPEN_DATA_LICENCE = env(
+    "OPEN_DATA_LICENCE",
+    "CC0 1.0 – fri att använda utan villkor (https://creativecommons.org/publicdomain/zero/1.0/deed.sv)",
+)
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from styrkort.api import urls as api_urls
 from styrkort.core.views import logged_in_again
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("", include("styrkort.exchange.urls")),
     path("", include("styrkort.followup.urls")),
     path("", include("styrkort.economy.urls")),
+    path("", include("styrkort.api.urls")),
+    *api_urls.versioned,
     path(
         "konto/logga-in/",
         auth_views.LoginView.as_view(extra_context={"account_contact": settings.STYRKORT_ACCOUNT_CONTACT}),

@@ -1,5 +1,6 @@
 """The SQLite backup and restore of docs/deploy.md, done as written, on an installation of its own."""
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -23,7 +24,7 @@ def styrkort(database: Path, *args: str) -> str:
 def test_a_copy_taken_while_running_restores_what_was_committed(tmp_path):
     live, copy = tmp_path / "styrkort.sqlite3", tmp_path / "kopia.sqlite3"
     styrkort(live, "migrate", "-v0")
-    with sqlite3.connect(live) as setup:
+    with contextlib.closing(sqlite3.connect(live)) as setup, setup:
         setup.execute(
             "INSERT INTO org_unit (code, name, short_name, kind, parent_id)"
             " VALUES ('BK', 'Före kopian', '', 'department', NULL)"
@@ -32,11 +33,12 @@ def test_a_copy_taken_while_running_restores_what_was_committed(tmp_path):
     writer.execute("BEGIN")
     writer.execute("UPDATE org_unit SET name = 'Inte bekräftad' WHERE code = 'BK'")  # a save in progress
 
-    sqlite3.connect(live).execute(f"VACUUM INTO '{copy}'")  # what the doc's sqlite3 command runs
+    with contextlib.closing(sqlite3.connect(live)) as backup:
+        backup.execute(f"VACUUM INTO '{copy}'")  # what the doc's sqlite3 command runs
 
     writer.execute("COMMIT")
     writer.execute("UPDATE org_unit SET name = 'Efter kopian' WHERE code = 'BK'")
-    writer.close()
+    writer.close()  # the service stopped: its last connection gone, SQLite folds the WAL back in
     copy.replace(live)  # restore: the service stopped, the file replaced, then migrate
     styrkort(live, "migrate", "-v0")
     assert sqlite3.connect(live).execute(UNIT_NAME).fetchone() == ("Före kopian",)

@@ -27,6 +27,8 @@ from django.core.management import CommandError, call_command, get_commands
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from styrkort.api.models import ApiToken
+from styrkort.api.services import api_token_create
 from styrkort.economy.models import SavingsMeasure, StaffFigure, StatementLine
 from styrkort.economy.services import savings_measure_save
 from styrkort.exchange.services import plan_workbook_export
@@ -54,13 +56,14 @@ from tests.people import superuser
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
-ROLES = ("anonymous", "reader", "reporter", "planner", "finance", "administrator")
+ROLES = ("anonymous", "reader", "reporter", "planner", "finance", "administrator", "contributor")
 PEOPLE = {  # role: (username, unit of the membership)
     "reader": ("lisa", "RUF"),
     "reporter": ("rasmus", "FH"),
     "planner": ("petra", "RUF"),
     "finance": ("frida", "RF"),
     "administrator": ("adam", "RF"),
+    "contributor": ("kim", "FH"),  # bidragsgivare: writes stories of their own unit, nothing else
 }
 MARK = "Skrivet av matrisen"
 FOREIGN_ACTION = "RS 1"  # an action of the region plan, for Regionstyrelsen (made by the fixture)
@@ -164,6 +167,15 @@ def command(role: str, name: str, *args) -> None:
     options = {} if role == "anonymous" else {"user": PEOPLE[role][0]}
     with contextlib.suppress(CommandError):  # a refusal; whether anything was written is asked after
         call_command(name, *args, stdout=io.StringIO(), stderr=io.StringIO(), **options)
+
+
+def api_put(role: str, url: str, data: dict):
+    """A write through the API, with a token of the role's person; without one for the anonymous."""
+    headers = {}
+    if role != "anonymous":
+        user = get_user_model().objects.get(username=PEOPLE[role][0])
+        headers["Authorization"] = f"Bearer {api_token_create(user=user, name='matris')[1]}"
+    return Client().put(url, data, content_type="application/json", headers=headers)
 
 
 # ---------------------------------------------------------------------------
@@ -335,8 +347,90 @@ def withdraw(world: World, place: str, role: str):
 
 def plan_publicity(world: World, place: str, role: str):
     plan = Plan.objects.get(code={"RUF": "RUF-2023", "RS": "RPB-2022"}[place])
+    Plan.objects.filter(pk=plan.pk).update(is_public=False)  # the demo's are public
     post(role, reverse("plans:publicity", args=[plan.code]), {"public": "1"})
     return Plan.objects.filter(pk=plan.pk, is_public=True).exists
+
+
+# Stories: FH is the contributor's own unit, RS one that is not; planners write and publish any.
+STORY_WRITERS = {"FH": {"planner", "administrator", "contributor"}, "RS": {"planner", "administrator"}}
+STORY_PUBLISHERS = {"FH": {"planner", "administrator"}, "RS": {"planner", "administrator"}}
+
+
+def _story(place: str):
+    from styrkort.portal.services import story_save
+
+    return story_save(
+        user=superuser(),
+        plan=Plan.objects.get(code="PRG-RUS"),
+        title=f"Berättelse {place}",
+        body="Text.",
+        unit=Unit.objects.get(code=place),
+    )
+
+
+def _image(story):
+    from styrkort.portal.services import story_image_add
+
+    return story_image_add(
+        user=superuser(), story=story, upload=SimpleUploadedFile("b.png", _png()), alt="Bild"
+    )
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (300, 200), (20, 90, 60)).save(out, "PNG")
+    return out.getvalue()
+
+
+def story_create(world: World, place: str, role: str):
+    data = {
+        "plan": Plan.objects.get(code="PRG-RUS").pk,
+        "title": MARK,
+        "body": "Text.",
+        "unit": world.unit(place).pk,
+    }
+    post(role, reverse("portal:story_create"), data)
+    from styrkort.portal.models import Story
+
+    return Story.objects.filter(title=MARK).exists
+
+
+def story_edit(world: World, place: str, role: str):
+    story = _story(place)
+    data = {"plan": story.plan_id, "title": MARK, "body": "Text.", "unit": story.unit_id}
+    post(role, reverse("portal:story_edit", args=[story.pk]), data)
+    from styrkort.portal.models import Story
+
+    return Story.objects.filter(pk=story.pk, title=MARK).exists
+
+
+def story_image_add_page(world: World, place: str, role: str):
+    story = _story(place)
+    post(
+        role,
+        reverse("portal:story_image_add", args=[story.pk]),
+        {"alt": MARK, "image": SimpleUploadedFile("b.png", _png())},
+    )
+    return story.images.filter(alt=MARK).exists
+
+
+def story_image_remove_page(world: World, place: str, role: str):
+    image = _image(_story(place))
+    post(role, reverse("portal:story_image_remove", args=[image.pk]))
+    from styrkort.portal.models import StoryImage
+
+    return lambda: not StoryImage.objects.filter(pk=image.pk).exists()
+
+
+def story_publication_page(world: World, place: str, role: str):
+    story = _story(place)
+    post(role, reverse("portal:story_publication", args=[story.pk]), {"publish": "1"})
+    from styrkort.portal.models import Story
+
+    return Story.objects.filter(pk=story.pk, published_at__isnull=False).exists
 
 
 def close_command(world: World, place: str, role: str):
@@ -440,6 +534,30 @@ def chart_import_command(world: World, place: str, role: str):
     return StatementLine.objects.filter(name=MARK).exists
 
 
+def api_action_report(world: World, place: str, role: str):
+    action = world.action(place)
+    url = reverse("api-v1:action_report_save", args=[world.round.code, action.pk])
+    api_put(role, url, {"status": "in_progress", "colour": "green", "comment": MARK, "version": 0})
+    return ActionReport.objects.filter(round=world.round, action=action, comment=MARK).exists
+
+
+def token_create(world: World, place: str, role: str):
+    post(role, reverse("api:tokens"), {"name": MARK})
+    return ApiToken.objects.filter(name=MARK).exists
+
+
+def token_revoke(world: World, place: str, role: str):
+    """The role's own token, or another person's (the reporter's; the reporter's own: the reader's)."""
+    if place == "own" and role != "anonymous":
+        owner = PEOPLE[role][0]
+    else:
+        owner = PEOPLE["reader" if role == "reporter" else "reporter"][0]
+    token, _secret = api_token_create(user=get_user_model().objects.get(username=owner), name=MARK)
+    post(role, reverse("api:token_revoke", args=[token.pk]))
+    return ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=False).exists
+
+
+SIGNED_IN = set(ROLES) - {"anonymous"}
 ONLY_ADMINISTRATOR = {"all": {"administrator"}}
 CHART = {"all": {"administrator", "finance"}}
 
@@ -457,10 +575,19 @@ MATRIX: dict[str, tuple[Write, dict[str, set[str]]]] = {
     "followup:publish": (publish, PLANNING),
     "followup:withdraw": (withdraw, {"RUF": {"administrator"}, "RS": {"administrator"}}),
     "plans:publicity": (plan_publicity, PLANNING),
+    "portal:story_create": (story_create, STORY_WRITERS),
+    "portal:story_edit": (story_edit, STORY_WRITERS),
+    "portal:story_image_add": (story_image_add_page, STORY_WRITERS),
+    "portal:story_image_remove": (story_image_remove_page, STORY_WRITERS),
+    "portal:story_publication": (story_publication_page, STORY_PUBLISHERS),
     "followup:reopen": (reopen, ONLY_ADMINISTRATOR),
     "followup:round_create": (round_create, PLANNING),
     "economy:savings_save": (savings_add, REPORTING),
     "economy:savings_delete": (savings_delete, REPORTING),
+    "api:tokens": (token_create, {"own": SIGNED_IN}),
+    "api:token_revoke": (token_revoke, {"own": SIGNED_IN, "foreign": set()}),  # administrators too
+    # the API, with a personal token
+    "api-v1:action_report_save": (api_action_report, REPORTING),
     "exchange:import": (plan_import_page, PLANNING),
     "exchange:followup_import": (followup_import_page, REPORTING),
     "exchange:economy_import": (economy_import_page, UNIT_FIGURES),
@@ -509,6 +636,17 @@ READ_ONLY_URLS = {
     "portal:index",  # the open web: public plans and published rounds, read by anyone
     "portal:plan",
     "portal:indicator",
+    "portal:goal_area",
+    "portal:story",
+    "portal:feed",
+    "portal:story_image",  # a published story's image, or a preview for those who may change it
+    "portal:story_list",
+    "portal:open_data",  # the open web's tables, one indicator's values, the whole plan as a ZIP
+    "portal:indicator_data",
+    "portal:open_data_zip",
+    "portal:search",
+    "portal:accessibility",
+    "portal:privacy",
     "followup:inbox",
     "followup:compare",
     "followup:round",
@@ -531,6 +669,18 @@ READ_ONLY_URLS = {
     "followup:action_list_download",
     "plans:action",
     "set_language",
+    "api:docs",  # the API's documentation and its reading operations: what the pages show, read
+    "api-v1:api-root",
+    "api-v1:openapi-json",
+    "api-v1:plans",
+    "api-v1:plan",
+    "api-v1:goals",
+    "api-v1:indicators",
+    "api-v1:actions",
+    "api-v1:rounds",
+    "api-v1:round",
+    "api-v1:measurements",
+    "api-v1:action_reports",
 }
 NOT_A_PERSONS_COMMANDS = {
     "demo": "sets up the demo as its administrator, into an installation for trying the product",

@@ -167,10 +167,10 @@ def test_export_into_an_emptied_register_imports_to_the_same_content(demo):
         Assignment.objects.all(),
         Target.objects.all(),
         Indicator.objects.all(),
-        Goal.objects.filter(parent__isnull=False),
-        Goal.objects.all(),
     ):
         queryset.delete()
+    while Goal.objects.exists():  # the goals that no goal serves first: RUF's, then RPB's, then the RUS's
+        Goal.objects.filter(children__isnull=True).delete()
 
     result = plan_workbook_import(source=exported, user=superuser())
 
@@ -278,7 +278,7 @@ def test_formula_where_a_value_belongs(db, demo_workbook):
         "Blad Planer, rad 2, kolumn Startår: Cellen innehåller en formel (=2020+2); "
         "skriv in själva värdet i stället."
     )
-    assert problems[1].startswith("Ytterligare 404 referenser pekar på rader som avvisats ovan")
+    assert problems[1].startswith("Ytterligare 430 referenser pekar på rader som avvisats ovan")
     assert len(problems) == 2
 
 

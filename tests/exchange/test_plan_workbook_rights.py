@@ -47,7 +47,7 @@ def test_a_planner_may_not_rename_the_region_plan(planner, demo_workbook):
     result = plan_workbook_import(source=save(demo_workbook), user=planner)
 
     assert problems(result) == [
-        "Blad Planer, rad 2: Du får inte ändra planen RPB-2022: den ägs av Regionfullmäktige."
+        "Blad Planer, rad 3: Du får inte ändra planen RPB-2022: den ägs av Regionfullmäktige."
     ]
     assert Plan.objects.get(code="RPB-2022").name == "Regionplan och budget 2022–2024"
 
@@ -58,7 +58,7 @@ def test_a_planner_may_not_take_over_the_region_plan(planner, demo_workbook):
 
     result = plan_workbook_import(source=save(demo_workbook), user=planner)
 
-    assert "Blad Planer, rad 2: Du får inte ändra planen RPB-2022: den ägs av Regionfullmäktige." in (
+    assert "Blad Planer, rad 3: Du får inte ändra planen RPB-2022: den ägs av Regionfullmäktige." in (
         problems(result)
     )
     assert Plan.objects.get(code="RPB-2022").owner.code == "RF"

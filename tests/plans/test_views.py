@@ -60,7 +60,7 @@ QUERIES = {
     "goal_area": 12,
     # + goal, one per level of the chain up, children, indicators, their baselines per breakdown,
     # actions, assignments
-    "goal": 13,  # … and the actions' latest reports
+    "goal": 14,  # two levels up (RUF-M1.1 → RP-1.1 → RUS-1.1) … and the actions' latest reports
     # + indicator with goal and plan, baselines per breakdown, breakdowns, targets, values, the rounds that
     # follow it up (none here; with rounds see tests/plans/test_follow_up_on_plan_pages.py)
     "indicator": 8,

@@ -7,10 +7,12 @@ closed. An open interim round of 2024 gives the inbox something to do.
 """
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,11 +20,14 @@ from styrkort.exchange.services import economy_import, followup_workbook_import,
 from styrkort.exchange.workbook import ImportResult
 from styrkort.followup.enums import RoundKind
 from styrkort.followup.models import FollowUpRound
-from styrkort.followup.services import round_close, round_upsert
+from styrkort.followup.services import round_close, round_publish, round_upsert
 from styrkort.org.enums import Role
 from styrkort.org.models import Unit
 from styrkort.org.services import administrator_ensure, user_ensure
-from styrkort.plans.models import Plan
+from styrkort.plans.models import Action, GoalArea, Plan
+from styrkort.plans.services import plan_publicity_set
+from styrkort.portal.models import Story
+from styrkort.portal.services import story_image_add, story_publish, story_save
 
 DATA = Path(__file__).parent / "data"
 DEMO_WORKBOOK = DATA / "region-vastmanland-plan.xlsx"
@@ -40,6 +45,11 @@ ECONOMY_2023_FILES = tuple(
         "personal-2023.csv",
     )
 )
+# On the open web: the RUS, and the plans whose goals serve its goals (the regional plan and the
+# administration's plan), so its pages show the work done for it.
+DEMO_PUBLIC_PLANS = ("PRG-RUS", "RPB-2022", "RUF-2023")
+DEMO_STORIES_PLAN = "PRG-RUS"
+STORIES = DATA / "stories"
 DEMO_PASSWORD = "styrkort-demo"  # noqa: S105 - published on purpose: these are demo logins
 
 
@@ -77,6 +87,7 @@ class DemoRound:
     economy: tuple[Path, ...] = ()  # economy and staff files, imported before closing
     asks_deviation: bool = True  # seed 002 writes a yellow action's deviation in its comment
     cover: tuple[str, dt.date, str] | None = None  # treated by (unit code), meeting date, diary number
+    publish: bool = False  # closed, then published on the open web by the planner
 
     def values(self) -> dict:
         # An open round's deadline follows the loading day, so the inbox always has work that is due.
@@ -115,6 +126,7 @@ DEMO_ROUNDS = (
         economy=ECONOMY_2023_FILES,
         asks_deviation=False,
         cover=("RUN", dt.date(2024, 1, 23), "RUF230038"),
+        publish=True,
     ),
     DemoRound(
         "DR1-2024-RUF",
@@ -149,6 +161,8 @@ def demo_load(*, rounds: bool = True) -> ImportResult:
             unit=Unit.objects.get(code=demo_user.unit_code),
             role=demo_user.role,
         )
+    for plan in Plan.objects.filter(code__in=DEMO_PUBLIC_PLANS, is_public=False):
+        plan_publicity_set(user=importer, plan=plan, public=True)
     if rounds:
         loaded = demo_rounds_load()
         if not loaded.ok:
@@ -159,10 +173,12 @@ def demo_load(*, rounds: bool = True) -> ImportResult:
 
 @transaction.atomic
 def demo_rounds_load() -> ImportResult:
-    """The demo's follow-up rounds, on top of its plans and users (demo_load loads all three).
+    """The demo's follow-up rounds and the RUS's stories, on top of its plans and users (demo_load
+    loads all of it).
 
-    The annual report is imported in the planner's name and closed by the administrator; a round
-    that is already closed is left as it is. Returns the first import that failed, else an empty result.
+    The annual report is imported in the planner's name, closed by the administrator and published
+    by the planner; a round that is already closed is left as it is. Returns the first import that
+    failed, else an empty result.
     """
     users = get_user_model().objects.in_bulk(["planerare", "admin"], field_name="username")
     for demo_round in DEMO_ROUNDS:
@@ -170,7 +186,46 @@ def demo_rounds_load() -> ImportResult:
         if failed is not None:
             transaction.set_rollback(True)
             return failed
+    demo_stories_load()
     return ImportResult()
+
+
+def demo_stories_load() -> list[Story]:
+    """The RUS's stories (data/stories/, written from seeds 000 and 002, images drawn by draw.py),
+    written and published by the planner; a story already there is left as it is."""
+    planner = get_user_model().objects.get(username="planerare")
+    plan = Plan.objects.get(code=DEMO_STORIES_PLAN)
+    loaded = []
+    for entry in json.loads((STORIES / "stories.json").read_text(encoding="utf-8")):
+        if Story.objects.filter(plan=plan, slug=entry["slug"]).exists():
+            continue
+        actions = [
+            Action.objects.get(plan__code=reference.split("/")[0], code=reference.split("/", 1)[1])
+            for reference in entry.get("actions", [])
+        ]
+        story = story_save(
+            user=planner,
+            plan=plan,
+            slug=entry["slug"],
+            title=entry["title"],
+            summary=entry.get("summary", ""),
+            body=entry["body"],
+            unit=Unit.objects.get(code=entry["unit"]),
+            published_on=dt.date.fromisoformat(entry["published_on"]),
+            areas=list(GoalArea.objects.filter(plan=plan, code__in=entry.get("goal_areas", []))),
+            actions=actions,
+        )
+        for image in entry.get("images", []):
+            with (STORIES / image["file"]).open("rb") as handle:
+                story_image_add(
+                    user=planner,
+                    story=story,
+                    upload=File(handle, name=image["file"]),
+                    alt=image["alt"],
+                    caption=image.get("caption", ""),
+                )
+        loaded.append(story_publish(user=planner, story=story))
+    return loaded
 
 
 def _round_load(demo_round: DemoRound, *, reporter, closer) -> ImportResult | None:
@@ -195,4 +250,6 @@ def _round_load(demo_round: DemoRound, *, reporter, closer) -> ImportResult | No
         if not imported.ok:
             return imported
     round_close(user=closer, round=followup_round)
+    if demo_round.publish:
+        round_publish(user=reporter, round=followup_round)
     return None

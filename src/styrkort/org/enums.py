@@ -16,3 +16,6 @@ class Role(models.TextChoices):
     REPORTER = "reporter", _("department reporter")
     FINANCE = "finance", _("finance controller")
     READER = "reader", _("reader")
+    # A municipality's, a company's or an association's person who writes stories of their own
+    # unit for the open web, which a planner publishes (issue 15).
+    CONTRIBUTOR = "contributor", _("contributor")

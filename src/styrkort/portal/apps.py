@@ -8,3 +8,8 @@ class PortalConfig(AppConfig):
     name = "styrkort.portal"
     label = "portal"
     verbose_name = _("Open web")
+
+    def ready(self) -> None:
+        from .cache import connect_signals
+
+        connect_signals()

@@ -1,9 +1,10 @@
 """What the open web may show: public plans, and of their follow-up only published (closed) rounds."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from styrkort.followup import public
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.report import RoundReport, round_report
 from styrkort.plans.models import Indicator, Plan
@@ -11,7 +12,7 @@ from styrkort.plans.queries import by_year_and_breakdown
 
 
 def public_plans() -> QuerySet[Plan]:
-    return Plan.objects.filter(is_public=True).select_related("owner").order_by("-start_year", "name")
+    return public.public_plans().select_related("owner").order_by("-start_year", "name")
 
 
 def public_plan(code: str) -> Plan:
@@ -24,11 +25,7 @@ def public_plan(code: str) -> Plan:
 
 def latest_published(plan: Plan) -> tuple[FollowUpRound, RoundReport] | tuple[None, None]:
     """The plan's latest published round and its frozen facts (a published round is always closed)."""
-    round = (
-        FollowUpRound.objects.filter(plans=plan, published_at__isnull=False, closed_at__isnull=False)
-        .order_by("-as_of", "-pk")
-        .first()
-    )
+    round = public.published_rounds().filter(plans=plan).order_by("-as_of", "-pk").first()
     if round is None:
         return None, None
     return round, round_report(round)
@@ -46,7 +43,5 @@ def public_indicator(plan: Plan, code: str) -> Indicator:
 def public_measurements(indicator: Indicator) -> tuple[list, list[dict]]:
     """The indicator's values by year and breakdown that are public: those of published rounds, and
     those entered with the plan itself; never a value reported in a round still open or unpublished."""
-    measurements = indicator.measurements.filter(
-        Q(round__isnull=True) | Q(round__published_at__isnull=False, round__closed_at__isnull=False)
-    ).select_related("breakdown")
+    measurements = indicator.measurements.filter(public.public_measurement_q()).select_related("breakdown")
     return by_year_and_breakdown(list(measurements), year_of=lambda m: m.period)
