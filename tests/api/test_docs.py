@@ -24,6 +24,7 @@ def test_the_openapi_schema_lists_every_operation(client, db):
         ("get", "/api/v1/measurements"),
         ("get", "/api/v1/action-reports"),
         ("put", "/api/v1/rounds/{round_code}/action-reports/{action_id}"),
+        ("put", "/api/v1/rounds/{round_code}/measurements/{indicator_id}"),
     }
     assert schema["components"]["securitySchemes"] == {"TokenAuth": {"type": "http", "scheme": "bearer"}}
 

@@ -30,7 +30,7 @@ def in_the_tests_transaction(region):
 
 
 EXAMPLES = settings(
-    max_examples=20,
+    max_examples=8,
     deadline=None,
     derandomize=True,  # the same examples every run: a failure here is reproducible
     suppress_health_check=[
@@ -42,7 +42,7 @@ EXAMPLES = settings(
 
 
 SLOW = pytest.mark.slow(
-    reason="schemathesis: up to 20 examples of each of the API's 10 operations, about 1 s each"
+    reason="schemathesis: up to 8 examples of each of the API's 11 operations, about 1 s each"
 )
 
 

@@ -145,8 +145,14 @@ def test_without_a_token_writing_is_401(client, region):
             ["Describe the deviation when the assessment is yellow or red."],
             {},
         ),
+        (  # PostgreSQL cannot store a NUL; the web form refuses it too
+            {"version": 1, "comment": "före\x00efter"},
+            "comment",
+            ["Null characters are not allowed."],
+            {},
+        ),
     ],
-    ids=["missing", "not-a-number", "negative", "unknown-status", "too-long", "no-deviation"],
+    ids=["missing", "not-a-number", "negative", "unknown-status", "too-long", "no-deviation", "nul"],
 )
 def test_a_bad_payload_is_422_with_a_swedish_message_and_nothing_changes(
     client, region, bearer, body, field, msgids, values

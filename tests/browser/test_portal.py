@@ -26,6 +26,7 @@ def public_paths() -> list[str]:
     ]
 
 
+@pytest.mark.slow(reason="axe over every public page of the demo, some 16 pages")
 def test_every_public_page_passes_axe_fits_a_phone_and_asks_nothing_of_another_origin(
     live_server, browser, full_demo
 ):

@@ -541,6 +541,15 @@ def api_action_report(world: World, place: str, role: str):
     return ActionReport.objects.filter(round=world.round, action=action, comment=MARK).exists
 
 
+def api_measurement(world: World, place: str, role: str):
+    indicator = world.indicator(place)
+    url = reverse("api-v1:measurement_save", args=[world.round.code, indicator.pk])
+    current = Measurement.objects.filter(indicator=indicator, breakdown=None, period=2023).first()
+    data = {"period": 2023, "value": "37", "note": MARK, "version": current.version if current else 0}
+    api_put(role, url, data)
+    return Measurement.objects.filter(round=world.round, indicator=indicator, note=MARK).exists
+
+
 def token_create(world: World, place: str, role: str):
     post(role, reverse("api:tokens"), {"name": MARK})
     return ApiToken.objects.filter(name=MARK).exists
@@ -588,6 +597,7 @@ MATRIX: dict[str, tuple[Write, dict[str, set[str]]]] = {
     "api:token_revoke": (token_revoke, {"own": SIGNED_IN, "foreign": set()}),  # administrators too
     # the API, with a personal token
     "api-v1:action_report_save": (api_action_report, REPORTING),
+    "api-v1:measurement_save": (api_measurement, PLANNING),  # as followup:measurement
     "exchange:import": (plan_import_page, PLANNING),
     "exchange:followup_import": (followup_import_page, REPORTING),
     "exchange:economy_import": (economy_import_page, UNIT_FIGURES),

@@ -66,6 +66,8 @@ def field_message(error: dict) -> str:
             "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
             limit,
         ) % {"limit_value": limit, "show_value": length}
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and "\x00" in value:
+        return _("Null characters are not allowed.")
     if kind in ("literal_error", "enum"):
         return _("Select a valid choice. %(value)s is not one of the available choices.") % {
             "value": str(value)[:100]

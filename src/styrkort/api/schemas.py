@@ -2,9 +2,10 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import WithJsonSchema
 
 from styrkort.core.fields import FREE_TEXT_MAX
 from styrkort.followup.enums import ActionStatus, Colour
@@ -13,6 +14,9 @@ from styrkort.followup.enums import ActionStatus, Colour
 # database with a NUL or a slash.
 CODE_PATTERN = r'^[^/;<>"&\x00-\x1f]+$'
 CODE_MAX = 40
+# Free text may hold anything a person types but a NUL, which PostgreSQL cannot store (the web
+# forms refuse it too, with Django's ProhibitNullCharactersValidator).
+TEXT_PATTERN = r"^[^\x00]*$"
 
 
 class UnitRef(Schema):
@@ -140,7 +144,7 @@ class MeasurementOut(Schema):
     note: str
     source: str
     round: str | None = Field(description="The round it was reported in; empty: entered with the plan.")
-    version: int
+    version: int = Field(description="Send it back with a change; a stale one is refused with 409.")
 
     @staticmethod
     def resolve_indicator(obj) -> str:
@@ -246,8 +250,8 @@ class ActionReportIn(Schema):
 
     status: Literal["", *ActionStatus.values] = ""  # type: ignore[valid-type]
     colour: Literal["", *Colour.values] = ""  # type: ignore[valid-type]
-    comment: str = Field("", max_length=FREE_TEXT_MAX)
-    deviation: str = Field("", max_length=FREE_TEXT_MAX)
+    comment: str = Field("", max_length=FREE_TEXT_MAX, pattern=TEXT_PATTERN)
+    deviation: str = Field("", max_length=FREE_TEXT_MAX, pattern=TEXT_PATTERN)
     version: int = Field(
         ge=0, le=2**31 - 1, description="The report's version as read; 0 when there is no report yet."
     )
@@ -256,3 +260,42 @@ class ActionReportIn(Schema):
 class ConflictOut(Schema):
     detail: str
     current: ActionReportOut | None = None
+
+
+# A decimal as a JSON number or as text with a point: what pydantic's Decimal takes, said exactly (its
+# own schema allows any text, so "" or "69,5" would be a valid request that is refused).
+DECIMAL_OR_NULL = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"},
+        {"type": "null"},
+    ]
+}
+
+
+class MeasurementIn(Schema):
+    """The fields of followup.services.measurement_save; the lengths are the model's."""
+
+    period: int = Field(ge=1900, le=2200, description="The year the value is for; not after the round's.")
+    breakdown: str | None = Field(
+        None,
+        max_length=80,
+        pattern=TEXT_PATTERN,
+        description="One of the indicator's breakdowns (GET /indicators); empty: total.",
+    )
+    value: Annotated[Decimal | None, WithJsonSchema(DECIMAL_OR_NULL)] = Field(
+        None, description='A point for decimals (72.5 or "72.5"), at most four; empty when data is missing.'
+    )
+    missing: bool = Field(False, description="Data missing (data saknas), instead of a value.")
+    note: str = Field("", max_length=500, pattern=TEXT_PATTERN)
+    source: str = Field("", max_length=200, pattern=TEXT_PATTERN)
+    version: int = Field(
+        ge=0,
+        le=2**31 - 1,
+        description="The measurement's version as read; 0 when there is no value for the period yet.",
+    )
+
+
+class MeasurementConflictOut(Schema):
+    detail: str
+    current: MeasurementOut | None = None

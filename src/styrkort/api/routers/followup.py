@@ -1,4 +1,5 @@
-"""Follow-up: rounds, measurements and action reports; an action report is written here too."""
+"""Follow-up: rounds, measurements and action reports; an action report and a measurement are
+written here too."""
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -14,14 +15,16 @@ from styrkort.api.schemas import (
     ActionReportIn,
     ActionReportOut,
     ConflictOut,
+    MeasurementConflictOut,
+    MeasurementIn,
     MeasurementOut,
     RoundOut,
 )
 from styrkort.errors import NotAllowed
 from styrkort.followup import services
-from styrkort.followup.models import ActionReport, FollowUpRound
-from styrkort.followup.queries import round_covers_action
-from styrkort.plans.models import Action
+from styrkort.followup.models import ActionReport, FollowUpRound, Measurement
+from styrkort.followup.queries import round_covers_action, round_covers_indicator
+from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Indicator
 
 from .common import DETAIL_ERRORS, READ_ERRORS, Pages, code_filter
 
@@ -165,3 +168,86 @@ def put_action_report(
             raise Conflict(_("What you edited has been removed.")) from None
         raise
     return report
+
+
+@router.put(
+    "/rounds/{round_code}/measurements/{indicator_id}",
+    auth=write_auth,
+    response={
+        200: MeasurementOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: MeasurementConflictOut,
+        422: ErrorOut,
+    },
+    url_name="measurement_save",
+)
+def put_measurement(
+    request,
+    payload: MeasurementIn,
+    round_code: str = ROUND_CODE,
+    indicator_id: int = Path(..., ge=1, le=MAX_ID, description="The indicator's id (GET /indicators)."),
+):
+    """Report one value of an indicator (a year, the total or one breakdown) in an open round, with the
+    rights of the token's person (the same rule and checks as the report page:
+    followup.report_indicator; an indicator measured by an economy or staff figure takes its values
+    from the economy import instead). Send the `version` you read (0 for a first value): if someone
+    saved after that, nothing is written and the answer is 409 with what they saved."""
+    user = request.auth
+    followup_round = FollowUpRound.objects.prefetch_related("plans", "units").filter(code=round_code).first()
+    if followup_round is None:
+        raise Http404(_("There is no follow-up round with the code %(code)s.") % {"code": round_code})
+    indicator = (
+        Indicator.objects.select_related("goal", "goal__plan")
+        .prefetch_related("breakdowns")
+        .filter(pk=indicator_id)
+        .first()
+    )
+    if indicator is None:
+        raise Http404(_("There is no indicator with the id %(id)s.") % {"id": indicator_id})
+    if not round_covers_indicator(followup_round, indicator):
+        raise Http404(_("The indicator %(code)s is not part of this round.") % {"code": indicator.code})
+    breakdown = None
+    # The total is the row without a breakdown, as on the report page, whether named or not.
+    if payload.breakdown and payload.breakdown != TOTAL_BREAKDOWN:
+        breakdown = next((b for b in indicator.breakdowns.all() if b.name == payload.breakdown), None)
+        if breakdown is None:
+            raise Http404(_("The indicator is not broken down this way."))
+    if not followup_round.is_open:
+        raise services.RoundClosed(followup_round)
+    if not user.has_perm("followup.report_indicator", (followup_round, indicator)):
+        raise NotAllowed(_("You may not report for the indicator %(code)s.") % {"code": indicator.code})
+    services.check_entered_by_hand(indicator)
+    try:
+        measurement = services.measurement_save(
+            user=user,
+            round=followup_round,
+            indicator=indicator,
+            breakdown=breakdown,
+            period=payload.period,
+            value=payload.value,
+            missing=payload.missing,
+            note=payload.note,
+            source=payload.source,
+            version=payload.version,
+        )
+    except services.StaleEdit as error:
+        raise Conflict(
+            _(
+                "Someone saved this value after the version you sent (%(sent)s); it is now version "
+                "%(current)s. Nothing was written: read it again and send the current version."
+            )
+            % {"sent": payload.version, "current": error.current.version},
+            current=MeasurementOut.model_validate(error.current).model_dump(mode="json"),
+        ) from error
+    except NotAllowed:
+        # After the checks above, only a value that was removed since it was read (a version above 0
+        # with no value left) is refused this way.
+        stored = Measurement.objects.filter(indicator=indicator, breakdown=breakdown, period=payload.period)
+        if payload.version and not stored.exists():
+            raise Conflict(_("What you edited has been removed.")) from None
+        raise
+    measurement.refresh_from_db(fields=["value"])  # as stored and as read ("72.5000"), not as sent
+    return measurement
