@@ -90,16 +90,18 @@ def _label(choice_class, value: str) -> str:
     return str(choice_class(value).label) if value else ""
 
 
-def open_data_tables(rollup: PublicRollup) -> list[Table]:
-    """The three tables of a public plan (or of one goal area's part of it). Four queries."""
-    from styrkort.followup.enums import ActionStatus, Colour
-    from styrkort.followup.status import IndicatorStatus, Trend
+def value_table(rollup: PublicRollup, *, indicator_code: str | None = None) -> Table:
+    """Every public value of the roll-up's indicators (or of one): baselines, outcomes, targets.
+    Three queries."""
+    indicators = {
+        item.indicator.pk: (area, item.indicator)
+        for area in rollup.areas
+        for item in area.indicators
+        if indicator_code is None or item.indicator.code == indicator_code
+    }
 
-    indicators = [(area, item) for area in rollup.areas for item in area.indicators]
-    by_pk = {item.indicator.pk: (area, item) for area, item in indicators}
-    round_codes = {plan_id: round.code for plan_id, round in rollup.rounds.items()}
-
-    def base(area, indicator) -> dict:
+    def row(indicator_pk: int, serie, year, kind: str, value, *, comparison="", missing=False, round_code=""):
+        area, indicator = indicators[indicator_pk]
         return {
             "plan": indicator.goal.plan.code,
             "malomrade": area.area.name,
@@ -107,76 +109,57 @@ def open_data_tables(rollup: PublicRollup) -> list[Table]:
             "indikator_kod": indicator.code,
             "indikator": indicator.name,
             "enhet": indicator.unit_of_measure,
+            "serie": serie.name if serie else TOTAL,
+            "ar": year,
+            "typ": kind,
+            "jamforelse": comparison,
+            "varde": None if missing else value,
+            "saknas": "ja" if missing else "",
+            "uppfoljning": round_code,
         }
 
-    values = []
-    for area, item in indicators:
-        indicator = item.indicator
-        if indicator.baseline_value is not None:
-            values.append(
-                {
-                    **base(area, indicator),
-                    "serie": TOTAL,
-                    "ar": indicator.baseline_year,
-                    "typ": "nuläge",
-                    "jamforelse": "",
-                    "varde": indicator.baseline_value,
-                    "saknas": "",
-                    "uppfoljning": "",
-                }
-            )
-    for baseline in BreakdownBaseline.objects.filter(indicator__in=by_pk).select_related("breakdown"):
-        area, item = by_pk[baseline.indicator_id]
-        values.append(
-            {
-                **base(area, item.indicator),
-                "serie": baseline.breakdown.name,
-                "ar": baseline.year,
-                "typ": "nuläge",
-                "jamforelse": "",
-                "varde": baseline.value,
-                "saknas": "",
-                "uppfoljning": "",
-            }
+    values = [
+        row(pk, None, indicator.baseline_year, "nuläge", indicator.baseline_value)
+        for pk, (_area, indicator) in indicators.items()
+        if indicator.baseline_value is not None
+    ]
+    values += [
+        row(b.indicator_id, b.breakdown, b.year, "nuläge", b.value)
+        for b in BreakdownBaseline.objects.filter(indicator__in=indicators).select_related("breakdown")
+    ]
+    values += [
+        row(
+            m.indicator_id,
+            m.breakdown,
+            m.period,
+            "utfall",
+            m.value,
+            missing=m.missing,
+            round_code=m.round.code if m.round else "",
         )
-    measurements = (
-        Measurement.objects.filter(public_measurement_q(), indicator__in=by_pk)
-        .select_related("breakdown", "round")
-        .order_by("indicator_id", "period", "breakdown__order")
-    )
-    for measurement in measurements:
-        area, item = by_pk[measurement.indicator_id]
-        values.append(
-            {
-                **base(area, item.indicator),
-                "serie": measurement.breakdown.name if measurement.breakdown else TOTAL,
-                "ar": measurement.period,
-                "typ": "utfall",
-                "jamforelse": "",
-                "varde": None if measurement.missing else measurement.value,
-                "saknas": "ja" if measurement.missing else "",
-                "uppfoljning": measurement.round.code if measurement.round else "",
-            }
+        for m in Measurement.objects.filter(public_measurement_q(), indicator__in=indicators).select_related(
+            "breakdown", "round"
         )
-    for target in Target.objects.filter(indicator__in=by_pk).select_related("breakdown"):
-        area, item = by_pk[target.indicator_id]
-        values.append(
-            {
-                **base(area, item.indicator),
-                "serie": target.breakdown.name if target.breakdown else TOTAL,
-                "ar": target.year,
-                "typ": "målvärde",
-                "jamforelse": target.get_comparator_display(),
-                "varde": target.value,
-                "saknas": "",
-                "uppfoljning": "",
-            }
-        )
+    ]
+    values += [
+        row(t.indicator_id, t.breakdown, t.year, "målvärde", t.value, comparison=t.get_comparator_display())
+        for t in Target.objects.filter(indicator__in=indicators).select_related("breakdown")
+    ]
     values.sort(
         key=lambda row: (row["indikator_kod"], row["ar"], row["typ"], row["serie"] != TOTAL, row["serie"])
     )
+    return Table("varden", "Indikatorernas värden: utfall, nulägen och målvärden", VALUE_COLUMNS, values)
 
-    indicator_rows = [
+
+def _round_code(rollup: PublicRollup, plan_id: int, line) -> str:
+    """The published round a line comes from: its plan's latest (rollup.py)."""
+    return rollup.rounds[plan_id].code if line else ""
+
+
+def indicator_table(rollup: PublicRollup) -> Table:
+    from styrkort.followup.status import IndicatorStatus, Trend
+
+    rows = [
         {
             "plan": item.indicator.goal.plan.code,
             "malomrade": area.area.name,
@@ -192,11 +175,18 @@ def open_data_tables(rollup: PublicRollup) -> list[Table]:
             ),
             "status": _label(IndicatorStatus, item.line.status) if item.line else "",
             "trend": _label(Trend, item.line.trend) if item.line else "",
-            "uppfoljning": round_codes.get(item.indicator.goal.plan_id, "") if item.line else "",
+            "uppfoljning": _round_code(rollup, item.indicator.goal.plan_id, item.line),
         }
-        for area, item in indicators
+        for area in rollup.areas
+        for item in area.indicators
     ]
-    activity_rows = [
+    return Table("indikatorer", "Indikatorerna med status och trend", INDICATOR_COLUMNS, rows)
+
+
+def activity_table(rollup: PublicRollup) -> Table:
+    from styrkort.followup.enums import ActionStatus, Colour
+
+    rows = [
         {
             "plan": item.action.plan.code,
             "malomrade": area.area.name,
@@ -207,16 +197,21 @@ def open_data_tables(rollup: PublicRollup) -> list[Table]:
             "bedomning": _label(Colour, item.line.colour) if item.line else "",
             "status": _label(ActionStatus, item.line.status) if item.line else "",
             "kommentar": item.line.comment if item.line else "",
-            "uppfoljning": round_codes.get(item.action.plan_id, "") if item.line else "",
+            "uppfoljning": _round_code(rollup, item.action.plan_id, item.line),
         }
         for area in rollup.areas
         for item in area.actions
     ]
-    return [
-        Table("varden", "Indikatorernas värden: utfall, nulägen och målvärden", VALUE_COLUMNS, values),
-        Table("indikatorer", "Indikatorerna med status och trend", INDICATOR_COLUMNS, indicator_rows),
-        Table("aktiviteter", "Aktiviteterna med bedömning", ACTIVITY_COLUMNS, activity_rows),
-    ]
+    return Table("aktiviteter", "Aktiviteterna med bedömning", ACTIVITY_COLUMNS, rows)
+
+
+# The tables by file name: a page's download builds only the one it serves.
+TABLES = {"varden": value_table, "indikatorer": indicator_table, "aktiviteter": activity_table}
+
+
+def open_data_tables(rollup: PublicRollup) -> list[Table]:
+    """The three tables of a public plan (or of one goal area's part of it), for the ZIP."""
+    return [build(rollup) for build in TABLES.values()]
 
 
 def _csv_cell(value) -> str:

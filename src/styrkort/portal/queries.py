@@ -23,9 +23,24 @@ def public_plan(code: str) -> Plan:
     return plan
 
 
+def latest_published_rounds(plan_ids) -> dict[int, FollowUpRound]:
+    """For each plan, its latest published (and so closed) round, in one query."""
+    latest: dict[int, FollowUpRound] = {}
+    links = (
+        FollowUpRound.plans.through.objects.filter(
+            public.published_round_q("followupround__"), plan_id__in=plan_ids
+        )
+        .select_related("followupround")
+        .order_by("-followupround__as_of", "-followupround__pk")
+    )
+    for link in links:
+        latest.setdefault(link.plan_id, link.followupround)
+    return latest
+
+
 def latest_published(plan: Plan) -> tuple[FollowUpRound, RoundReport] | tuple[None, None]:
     """The plan's latest published round and its frozen facts (a published round is always closed)."""
-    round = public.published_rounds().filter(plans=plan).order_by("-as_of", "-pk").first()
+    round = latest_published_rounds([plan.pk]).get(plan.pk)
     if round is None:
         return None, None
     return round, round_report(round)

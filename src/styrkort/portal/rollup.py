@@ -20,6 +20,8 @@ from styrkort.followup.status import GreenShare, green_share
 from styrkort.plans.formatting import measurement_text
 from styrkort.plans.models import Action, Goal, GoalArea, Indicator, Plan
 
+from .queries import latest_published_rounds
+
 # Plans rarely nest more than four deep (RUS → regional plan → administration → department); the
 # walk stops here so that a cycle in bad data cannot loop.
 MAX_DEPTH = 8
@@ -117,23 +119,6 @@ def public_plan_ids_below(plan: Plan) -> set[int]:
             break
         found.update(frontier)
     return found
-
-
-def latest_published_rounds(plan_ids) -> dict[int, FollowUpRound]:
-    """For each plan, its latest published (and so closed) round, in one query."""
-    latest: dict[int, FollowUpRound] = {}
-    links = (
-        FollowUpRound.plans.through.objects.filter(
-            plan_id__in=plan_ids,
-            followupround__published_at__isnull=False,
-            followupround__closed_at__isnull=False,
-        )
-        .select_related("followupround")
-        .order_by("-followupround__as_of", "-followupround__pk")
-    )
-    for link in links:
-        latest.setdefault(link.plan_id, link.followupround)
-    return latest
 
 
 def public_rollup(plan: Plan, *, area_code: str | None = None) -> PublicRollup:

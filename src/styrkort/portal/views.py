@@ -23,7 +23,7 @@ from styrkort.plans.queries import targets_by_year
 
 from .cache import cached_public_page
 from .models import Story
-from .open_data import open_data_tables, plan_zip, table_csv, table_json
+from .open_data import TABLES, open_data_tables, plan_zip, table_csv, table_json, value_table
 from .queries import (
     latest_published,
     public_indicator,
@@ -266,16 +266,14 @@ OPEN_DATA_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json
 def open_data_table(request, code: str, table: str, fmt: str):
     """One table of the plan's open data; ?malomrade=CODE narrows it to one goal area's part."""
     found = public_plan(code)
+    if table not in TABLES or fmt not in OPEN_DATA_FORMATS:
+        raise Http404(_("There is no such table."))
     area_code = request.GET.get("malomrade") or None
     rollup = public_rollup(found, area_code=area_code)
     if area_code and not rollup.areas:
         raise Http404(_("The plan has no such goal area."))
-    wanted = next((t for t in open_data_tables(rollup) if t.name == table), None)
-    if wanted is None or fmt not in OPEN_DATA_FORMATS:
-        raise Http404(_("There is no such table."))
-    body = table_csv(wanted) if fmt == "csv" else table_json(wanted, plan_code=found.code)
     suffix = f"-{area_code}" if area_code else ""
-    return _download(body, OPEN_DATA_FORMATS[fmt], f"{found.code}-{table}{suffix}.{fmt}")
+    return _table_download(TABLES[table](rollup), fmt, found, f"{found.code}-{table}{suffix}")
 
 
 @cached_public_page
@@ -283,13 +281,15 @@ def indicator_data(request, code: str, indicator_code: str, fmt: str):
     """One indicator's values (outcomes, baselines, targets) as CSV or JSON."""
     found = public_plan(code)
     indicator = public_indicator(found, indicator_code)
-    rollup = public_rollup(found)
-    values = next(t for t in open_data_tables(rollup) if t.name == "varden")
-    values.rows = [row for row in values.rows if row["indikator_kod"] == indicator.code]
     if fmt not in OPEN_DATA_FORMATS:
         raise Http404(_("There is no such table."))
-    body = table_csv(values) if fmt == "csv" else table_json(values, plan_code=found.code)
-    return _download(body, OPEN_DATA_FORMATS[fmt], f"{found.code}-{indicator.code}.{fmt}")
+    values = value_table(public_rollup(found), indicator_code=indicator.code)
+    return _table_download(values, fmt, found, f"{found.code}-{indicator.code}")
+
+
+def _table_download(table, fmt: str, plan, stem: str) -> HttpResponse:
+    body = table_csv(table) if fmt == "csv" else table_json(table, plan_code=plan.code)
+    return _download(body, OPEN_DATA_FORMATS[fmt], f"{stem}.{fmt}")
 
 
 @cached_public_page

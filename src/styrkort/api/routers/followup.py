@@ -105,6 +105,22 @@ def list_action_reports(
     return reports
 
 
+def _round_to_write(code: str) -> FollowUpRound:
+    found = FollowUpRound.objects.prefetch_related("plans", "units").filter(code=code).first()
+    if found is None:
+        raise Http404(_("There is no follow-up round with the code %(code)s.") % {"code": code})
+    return found
+
+
+def _check_may_write(user, followup_round: FollowUpRound, permission: str, item, refusal: str) -> None:
+    """A closed round is a 409 (nothing can be written there by anyone), a person without the right
+    a 403; the rule is the web pages' own permission."""
+    if not followup_round.is_open:
+        raise services.RoundClosed(followup_round)
+    if not user.has_perm(permission, (followup_round, item)):
+        raise NotAllowed(refusal)
+
+
 @router.put(
     "/rounds/{round_code}/action-reports/{action_id}",
     auth=write_auth,
@@ -129,18 +145,19 @@ def put_action_report(
     report page: followup.report_action). Send the `version` you read (0 for a first report): if
     someone saved after that, nothing is written and the answer is 409 with what they saved."""
     user = request.auth
-    followup_round = FollowUpRound.objects.prefetch_related("plans", "units").filter(code=round_code).first()
-    if followup_round is None:
-        raise Http404(_("There is no follow-up round with the code %(code)s.") % {"code": round_code})
+    followup_round = _round_to_write(round_code)
     action = Action.objects.select_related("plan").prefetch_related("units").filter(pk=action_id).first()
     if action is None:
         raise Http404(_("There is no action with the id %(id)s.") % {"id": action_id})
     if not round_covers_action(followup_round, action):
         raise Http404(_("The action %(code)s is not part of this round.") % {"code": action.code})
-    if not followup_round.is_open:
-        raise services.RoundClosed(followup_round)
-    if not user.has_perm("followup.report_action", (followup_round, action)):
-        raise NotAllowed(_("You may not report for the action %(code)s.") % {"code": action.code})
+    _check_may_write(
+        user,
+        followup_round,
+        "followup.report_action",
+        action,
+        _("You may not report for the action %(code)s.") % {"code": action.code},
+    )
     try:
         report = services.action_report_save(
             user=user,
@@ -196,9 +213,7 @@ def put_measurement(
     from the economy import instead). Send the `version` you read (0 for a first value): if someone
     saved after that, nothing is written and the answer is 409 with what they saved."""
     user = request.auth
-    followup_round = FollowUpRound.objects.prefetch_related("plans", "units").filter(code=round_code).first()
-    if followup_round is None:
-        raise Http404(_("There is no follow-up round with the code %(code)s.") % {"code": round_code})
+    followup_round = _round_to_write(round_code)
     indicator = (
         Indicator.objects.select_related("goal", "goal__plan")
         .prefetch_related("breakdowns")
@@ -215,10 +230,13 @@ def put_measurement(
         breakdown = next((b for b in indicator.breakdowns.all() if b.name == payload.breakdown), None)
         if breakdown is None:
             raise Http404(_("The indicator is not broken down this way."))
-    if not followup_round.is_open:
-        raise services.RoundClosed(followup_round)
-    if not user.has_perm("followup.report_indicator", (followup_round, indicator)):
-        raise NotAllowed(_("You may not report for the indicator %(code)s.") % {"code": indicator.code})
+    _check_may_write(
+        user,
+        followup_round,
+        "followup.report_indicator",
+        indicator,
+        _("You may not report for the indicator %(code)s.") % {"code": indicator.code},
+    )
     services.check_entered_by_hand(indicator)
     try:
         measurement = services.measurement_save(
