@@ -72,3 +72,26 @@ def test_a_proxy_holding_the_page_is_told_it_has_not_changed(client, full_demo, 
         200,
         304,
     )  # the public pages are Swedish; the key holds the language
+
+
+def test_a_value_reported_in_an_open_round_leaves_the_pages_cached_and_one_entered_with_the_plan_does_not(
+    client, full_demo, real_cache, django_capture_on_commit_callbacks
+):
+    from styrkort.followup.models import Measurement
+    from styrkort.plans.models import Indicator
+
+    url = reverse("portal:indicator", args=["RUF-2023", "RUF-I1.4"])
+    client.get(url)
+    indicator = Indicator.objects.get(code="RUF-I1.4")
+    with django_capture_on_commit_callbacks(execute=True):
+        Measurement.objects.create(
+            indicator=indicator, period=2024, value=55, round=FollowUpRound.objects.get(code="DR1-2024-RUF")
+        )
+    after_open_round = client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        Measurement.objects.create(indicator=indicator, period=2022, value=38)
+    after_plan_value = client.get(url)
+
+    assert after_open_round["X-Styrkort-Cache"] == "hit"
+    assert after_plan_value["X-Styrkort-Cache"] == "miss"
+    assert 'aria-label="2022 Totalt: 38 %"' in after_plan_value.content.decode()

@@ -76,6 +76,13 @@ def cached_public_page(view):
     return wrapper
 
 
+def _raise_for_measurement(instance, **kwargs) -> None:
+    """A value reported in a round is public only once the round is published, and publishing
+    raises the version itself; so a reporter's saves in an open round leave the pages cached."""
+    if instance.round_id is None:
+        raise_public_version()
+
+
 def connect_signals() -> None:
     from styrkort.followup.models import FollowUpRound, Measurement
     from styrkort.org.models import Unit
@@ -95,7 +102,6 @@ def connect_signals() -> None:
         plans.Breakdown,
         Unit,
         FollowUpRound,
-        Measurement,
         Story,
         StoryImage,
     ]
@@ -106,6 +112,12 @@ def connect_signals() -> None:
         post_delete.connect(
             raise_public_version, sender=model, dispatch_uid=f"portal-version-del-{model.__name__}"
         )
+    post_save.connect(
+        _raise_for_measurement, sender=Measurement, dispatch_uid="portal-version-save-Measurement"
+    )
+    post_delete.connect(
+        _raise_for_measurement, sender=Measurement, dispatch_uid="portal-version-del-Measurement"
+    )
     for through in (
         plans.Action.units.through,
         plans.GoalArea.documents.through,
