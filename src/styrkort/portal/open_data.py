@@ -194,7 +194,7 @@ def activity_table(rollup: PublicRollup) -> Table:
             "text": item.action.text,
             "ansvariga": item.responsible,
             "tidplan": item.action.timeline_text,
-            "bedomning": _label(Colour, item.line.colour) if item.line else "",
+            "bedomning": _label(Colour, item.colour),
             "status": _label(ActionStatus, item.line.status) if item.line else "",
             "kommentar": item.line.comment if item.line else "",
             "uppfoljning": _round_code(rollup, item.action.plan_id, item.line),

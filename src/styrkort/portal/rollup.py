@@ -33,6 +33,11 @@ class PublicAction:
     line: ActionLine | None  # None: no published round of its plan reports it
 
     @property
+    def colour(self) -> str:
+        """The assessment as published; "" when no published round reports it (not green)."""
+        return self.line.colour if self.line else ""
+
+    @property
     def responsible(self) -> str:
         """The responsible units; none named, the plan's owner, who then reports it."""
         return ", ".join(str(unit) for unit in self.action.units.all()) or str(self.action.plan.owner)
@@ -79,14 +84,14 @@ class PublicArea:
 
     @property
     def green(self) -> GreenShare:
-        return green_share(item.line.colour if item.line else "" for item in self.actions)
+        return green_share(item.colour for item in self.actions)
 
     @property
     def colour_counts(self) -> list[tuple[str, int]]:
         """How many actions have each assessment; unreported ones under ""."""
         counts: dict[str, int] = defaultdict(int)
         for item in self.actions:
-            counts[item.line.colour if item.line else ""] += 1
+            counts[item.colour] += 1
         return sorted(counts.items(), key=lambda pair: _COLOUR_ORDER.get(pair[0], 9))
 
 
@@ -97,6 +102,10 @@ _COLOUR_ORDER = {"green": 0, "yellow": 1, "red": 2, "": 3}
 class PublicRollup:
     areas: list[PublicArea]
     rounds: dict[int, FollowUpRound]  # by plan pk: the latest published round that covers it
+
+    @property
+    def green(self) -> GreenShare:
+        return green_share(item.colour for area in self.areas for item in area.actions)
 
     @property
     def latest_round(self) -> FollowUpRound | None:

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy
 
 from styrkort.core.text import comparable
 from styrkort.followup.public import published_rounds
-from styrkort.followup.status import green_share
 from styrkort.plans.charts import indicator_chart
 from styrkort.plans.queries import targets_by_year
 
@@ -69,13 +68,12 @@ def plan(request, code: str):
     actions that serve it, as the latest published rounds give them."""
     found = public_plan(code)
     rollup = public_rollup(found)
-    actions = [item for area in rollup.areas for item in area.actions]
     context = {
         "plan": found,
         "perspectives": list(found.perspectives.all()),
         "rollup": rollup,
         "round": rollup.latest_round,
-        "total": green_share(item.line.colour if item.line else "" for item in actions),
+        "total": rollup.green,
         "stories": list(published_stories(found)[:STORIES_ON_PLAN_PAGE]),
         **_downloads(whole=True),
     }
