@@ -11,5 +11,8 @@ class FollowupConfig(AppConfig):
         from styrkort.plans import follow_up
 
         from .plan_pages import READER
+        from .versions import connect_signals
+
+        connect_signals()
 
         follow_up.register(READER)  # the plan pages show each action's latest status from here

@@ -75,7 +75,10 @@ class FollowUpRound(models.Model):
     )
     # What the round showed when it was closed (followup/report.py); shown instead of live data.
     snapshot = models.JSONField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["snapshot"])
+    # A new value with every write that changes what the round shows (followup/versions.py): pages
+    # and built reports are cached under it.
+    data_version = models.BigIntegerField(default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["snapshot", "data_version"])
 
     class Meta:
         ordering = ["-as_of", "code"]

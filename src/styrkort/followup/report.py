@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from styrkort.core import snapshots
+from styrkort.core.page_cache import cached
 from styrkort.plans.formatting import target_text
 from styrkort.plans.models import GoalArea, Target
 from styrkort.plans.queries import baselines_per_breakdown
@@ -313,11 +314,23 @@ class RoundReport:
         return snapshots.from_json(cls, {k: v for k, v in data.items() if k != "format"})
 
 
+def round_key(round: FollowUpRound) -> tuple:
+    """What everything cached of a round is stored under: its data's version (followup/versions.py)
+    and, for a closed round, its closing, so a reopened round is never shown from before."""
+    return (round.pk, round.data_version, round.closed_at.isoformat() if round.closed_at else "")
+
+
 def round_report(round: FollowUpRound) -> RoundReport:
-    """What the round shows: frozen when closed, live while open."""
-    if round.snapshot is not None:
-        return RoundReport.from_json(round.snapshot)
-    return build_round_report(round)
+    """What the round shows: frozen when closed, live while open; kept in the shared cache per
+    round_key, so the round's pages and documents build it once a version."""
+
+    def build() -> RoundReport:
+        if round.snapshot is not None:
+            return RoundReport.from_json(round.snapshot)
+        return build_round_report(round)
+
+    report, _hit = cached(("round-report", SNAPSHOT_FORMAT, *round_key(round)), build)
+    return report
 
 
 # ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from styrkort.core.forms import add_errors, with_version
 from styrkort.core.history import history_entries
+from styrkort.core.page_cache import cached_html, mark_cache_state
 from styrkort.core.responses import xlsx_response
 from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
@@ -58,7 +60,7 @@ from .queries import (
     to_report,
 )
 from .reminders import send_round_reminders
-from .report import indicator_line, indicators_with_figures, round_report
+from .report import indicator_line, indicators_with_figures, round_key, round_report
 from .shortcuts import get_round
 from .status import green_share
 
@@ -114,18 +116,20 @@ def round_create(request):
 def round_detail(request, code: str):
     """The round as reported: frozen when closed. ?enhet=CODE narrows it to one unit."""
     round = get_round(code)
-    report = round_report(round)
     unit_code = request.GET.get("enhet", "")
-    unit = _reporting_unit(report, unit_code) if unit_code else None
-    if unit:
-        report = report.for_unit(unit.code)
-    context = {
-        "round": round,
-        "report": report,
-        "unit": unit,
-        "may_manage": rules.may_manage_round(request.user, round),
-    }
-    return render(request, "followup/round_detail.html", context)
+    may_manage = rules.may_manage_round(request.user, round)
+
+    def render_body(extra: dict) -> str:
+        report = round_report(round)
+        unit = _reporting_unit(report, unit_code) if unit_code else None
+        if unit:
+            report = report.for_unit(unit.code)
+        context = {"round": round, "report": report, "unit": unit, "may_manage": may_manage}
+        return render_to_string("followup/_round_body.html", context | extra, request=request)
+
+    body = cached_html(request, ("round", *round_key(round), unit_code, may_manage), render_body)
+    response = render(request, "followup/round_detail.html", {"round": round, "body": body})
+    return mark_cache_state(request, response)
 
 
 def _reporting_unit(report, code: str):
@@ -138,6 +142,22 @@ def _reporting_unit(report, code: str):
 def overview(request, code: str):
     """Per unit: reported and missing; share green per goal area and in total; the not-reported list."""
     round = get_round(code)
+    rights = {
+        "may_manage": rules.may_manage_round(request.user, round),
+        "may_reopen": rules.may_reopen_round(request.user),
+        "may_publish": rules.may_manage_round(request.user, round),
+    }
+
+    def render_body(extra: dict) -> str:
+        context = _overview_context(round) | rights | extra
+        return render_to_string("followup/_overview_body.html", context, request=request)
+
+    body = cached_html(request, ("overview", *round_key(round), *rights.values()), render_body)
+    response = render(request, "followup/overview.html", {"round": round, "body": body})
+    return mark_cache_state(request, response)
+
+
+def _overview_context(round) -> dict:
     report = round_report(round)
     ready = {mark.unit.code: mark for mark in round.ready_units.select_related("unit", "marked_by")}
     by_unit = []
@@ -155,7 +175,7 @@ def overview(request, code: str):
                     "ready": ready.get(unit.code),
                 }
             )
-    context = {
+    return {
         "round": round,
         "report": report,
         "by_unit": by_unit,
@@ -164,11 +184,7 @@ def overview(request, code: str):
             (a for a in report.actions if a.colour in ("red", "yellow")), key=lambda a: a.colour != "red"
         ),
         "events": list(round.events.select_related("by")),
-        "may_manage": rules.may_manage_round(request.user, round),
-        "may_reopen": rules.may_reopen_round(request.user),
-        "may_publish": rules.may_manage_round(request.user, round),
     }
-    return render(request, "followup/overview.html", context)
 
 
 # ---------------------------------------------------------------------------
@@ -264,6 +280,20 @@ def unit_report(request, code: str, unit_code: str):
         return redirect(f"{round.get_absolute_url()}?enhet={unit.code}")
     if not rules.may_report_for_unit(request.user, round, unit):
         raise PermissionDenied(_("You may not report for %(unit)s.") % {"unit": unit.name})
+    only_missing = request.GET.get("visa") == "ej-rapporterade"
+
+    def render_body(extra: dict) -> str:
+        context = _unit_report_context(request.user, round, unit, only_missing) | extra
+        return render_to_string("followup/_unit_report_body.html", context, request=request)
+
+    # Per person: which goals and assignments the page offers depends on the viewer's rights.
+    key = ("unit-report", *round_key(round), unit.pk, only_missing, request.user.pk)
+    body = cached_html(request, key, render_body)
+    context = {"round": round, "unit": unit, "body": body}
+    return mark_cache_state(request, render(request, "followup/unit_report.html", context))
+
+
+def _unit_report_context(user, round, unit, only_missing: bool) -> dict:
     below = unit_ids_below([unit.pk])
     actions = list(actions_in_round(round, below))
     indicators = list(indicators_with_figures(round, below))
@@ -273,7 +303,6 @@ def unit_report(request, code: str, unit_code: str):
         a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
     }
     previous = previous_reports([a.pk for a in actions], round)
-    only_missing = request.GET.get("visa") == "ej-rapporterade"
     action_rows = [
         {
             "action": a,
@@ -284,7 +313,7 @@ def unit_report(request, code: str, unit_code: str):
         for a in actions
         if not (only_missing and _has_a_mark(action_report_of(a)))
     ]
-    context = {
+    return {
         "round": round,
         "unit": unit,
         "action_rows": action_rows,
@@ -304,12 +333,12 @@ def unit_report(request, code: str, unit_code: str):
         "goal_rows": [
             {"goal": goal, "form": _goal_form(goal, goal_assessments.get(goal.pk))}
             for goal in goals
-            if rules.may_report_goal(request.user, round, goal)
+            if rules.may_report_goal(user, round, goal)
         ],
         "assignment_rows": [
             {"assignment": assignment, "form": _assignment_form(assignment)}
             for assignment in assignments_in_round(round, below)
-            if rules.may_report_assignment(request.user, round, assignment)
+            if rules.may_report_assignment(user, round, assignment)
         ],
         "narrative_forms": [
             (
@@ -327,7 +356,6 @@ def unit_report(request, code: str, unit_code: str):
         ],
         "reported": sum(1 for a in actions if action_report_of(a)),
     }
-    return render(request, "followup/unit_report.html", context)
 
 
 def _has_a_mark(report) -> bool:

@@ -31,6 +31,7 @@ def latest_published_rounds(plan_ids) -> dict[int, FollowUpRound]:
             public.published_round_q("followupround__"), plan_id__in=plan_ids
         )
         .select_related("followupround")
+        .defer("followupround__snapshot")  # read only when the cached facts miss (round_report)
         .order_by("-followupround__as_of", "-followupround__pk")
     )
     for link in links:

@@ -1,0 +1,146 @@
+"""What a round shows has a version, `FollowUpRound.data_version`: a new value is written in the same
+transaction as every write that changes what the round shows, so a page or built report stored
+under (round, version) is never older than the data (followup/page_cache.py).
+
+The value is raised by signals, for the same reason as the open web's version (docs/decisions.md):
+every write to these models counts, the imports', the admin's and each service's alike, and a service
+that forgot to call a bump would show stale pages. tests/followup/test_versions.py calls every write
+service and checks that it raised the version of an open round, so a new service is checked too.
+
+- A write to something a round owns (a report, a measurement reported in it, an assessment, a
+  narrative, a ready mark, an event, the round itself or its plans and units) raises that round.
+- A write to what rounds read from the plans, the organisation and economy (a plan, goal, indicator,
+  target, action, assignment, unit, membership, measurement, person's name, ledger row …) raises
+  every open round: it may show in any of them. A closed round shows its frozen facts and is left.
+
+Each scope is raised once a transaction (core/page_cache.first_change_in_transaction), and nothing
+is stored in the cache by a transaction that has raised one.
+"""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from styrkort.core.page_cache import first_change_in_transaction
+
+from .models import FollowUpRound
+
+OPEN_ROUNDS = "open"
+
+
+def new_version() -> int:
+    """A fresh value, never a counter: a round object kept from before another write and saved again
+    writes its old value back, and the save's own bump must not land on a value already stored."""
+    return secrets.randbits(62)
+
+
+def round_changed(round_id: int) -> None:
+    """Raise one round's version, once a transaction."""
+    if first_change_in_transaction(("round", round_id)):
+        FollowUpRound.objects.filter(pk=round_id).update(data_version=new_version())
+
+
+def open_rounds_changed() -> None:
+    """Raise the version of every open round, once a transaction."""
+    if first_change_in_transaction(OPEN_ROUNDS):
+        FollowUpRound.objects.filter(closed_at__isnull=True).update(data_version=new_version())
+
+
+# ---------------------------------------------------------------------------
+# Signals
+
+
+def _round_saved(instance, **kwargs) -> None:
+    # Always, not once a transaction: the save may have written an older value back.
+    FollowUpRound.objects.filter(pk=instance.pk).update(data_version=new_version())
+
+
+def _owned_by_round(instance, **kwargs) -> None:
+    if instance.round_id is not None:
+        round_changed(instance.round_id)
+
+
+def _measurement(instance, **kwargs) -> None:
+    # A value is shown in every round over its indicator whose year has come, not only the one it was
+    # reported in.
+    open_rounds_changed()
+    if instance.round_id is not None:
+        round_changed(instance.round_id)
+
+
+def _content(**kwargs) -> None:
+    open_rounds_changed()
+
+
+def _round_m2m(instance, action, **kwargs) -> None:
+    if action.startswith("post_") and isinstance(instance, FollowUpRound):
+        round_changed(instance.pk)
+    elif action.startswith("post_"):
+        open_rounds_changed()  # from the plan's or unit's side: a round of theirs changed
+
+
+def _person(instance, update_fields=None, **kwargs) -> None:
+    if update_fields and set(update_fields) <= {"last_login", "password"}:
+        return  # a login: nothing a round shows (who reported is shown by name)
+    open_rounds_changed()
+
+
+def watch_content(*models) -> None:
+    """Models whose every write may change what an open round shows; apps above followup (economy)
+    register theirs in their ready()."""
+    for model in models:
+        post_save.connect(_content, sender=model, dispatch_uid=f"round-version-save-{model._meta.label}")
+        post_delete.connect(_content, sender=model, dispatch_uid=f"round-version-del-{model._meta.label}")
+
+
+def watch_content_m2m(*throughs) -> None:
+    for through in throughs:
+        m2m_changed.connect(_content, sender=through, dispatch_uid=f"round-version-m2m-{through._meta.label}")
+
+
+def connect_signals() -> None:
+    from styrkort.org import models as org
+    from styrkort.plans import models as plans
+
+    from . import models
+
+    post_save.connect(_round_saved, sender=FollowUpRound, dispatch_uid="round-version-round")
+    for model in (
+        models.RoundEvent,
+        models.ActionReport,
+        models.AssignmentReport,
+        models.IndicatorAssessment,
+        models.GoalAssessment,
+        models.Narrative,
+        models.UnitReady,
+        models.Reminder,
+    ):
+        label = model._meta.label
+        post_save.connect(_owned_by_round, sender=model, dispatch_uid=f"round-version-save-{label}")
+        post_delete.connect(_owned_by_round, sender=model, dispatch_uid=f"round-version-del-{label}")
+    post_save.connect(_measurement, sender=models.Measurement, dispatch_uid="round-version-save-measurement")
+    post_delete.connect(_measurement, sender=models.Measurement, dispatch_uid="round-version-del-measurement")
+    for through in (FollowUpRound.plans.through, FollowUpRound.units.through):
+        uid = f"round-version-m2m-{through._meta.label}"
+        m2m_changed.connect(_round_m2m, sender=through, dispatch_uid=uid)
+    watch_content(
+        plans.Plan,
+        plans.Perspective,
+        plans.GoalArea,
+        plans.Goal,
+        plans.Breakdown,
+        plans.Indicator,
+        plans.Target,
+        plans.BreakdownBaseline,
+        plans.Assignment,
+        plans.Action,
+        org.Unit,
+        org.Membership,
+    )
+    watch_content_m2m(
+        plans.Action.units.through, plans.GoalArea.documents.through, plans.Indicator.breakdowns.through
+    )
+    user = get_user_model()
+    post_save.connect(_person, sender=user, dispatch_uid="round-version-save-person")
+    post_delete.connect(_content, sender=user, dispatch_uid="round-version-del-person")
