@@ -19,8 +19,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 LEDGER = "Enhet;Konto;Period;Typ;Belopp (mnkr)\n"
 # Pinned: session, user, round (+ plans, units), unit, the round's subtree; ledger, mapping, departments,
-# results, investments, savings, staff, comments; the person's roles (may import? may write the plan?).
-EXPECTED_QUERIES = 18
+# results, investments, savings, staff, comments; the person's roles (may import? may write the plan?);
+# the data's versions (the page cache's key).
+EXPECTED_QUERIES = 19
 
 
 def page_url(round, unit="RUF"):

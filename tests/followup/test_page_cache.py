@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 OPEN = "DR1-2024-RUF"
 CLOSED = "AR-2023-RUF"
-# Session, user; the round with its plans and units; the viewer's roles and units (rights for the key).
+# Session, user; the round with the content version, its plans and units; the viewer's roles and
+# units (their rights are part of the key).
 OVERVIEW_HIT_QUERIES = 7
 
 

@@ -47,29 +47,30 @@ def page_urls():
 # Queries per page (session and user are 2 of each): pinned as literals; equal before and after
 # adding actions shows that the count does not grow with the data.
 QUERIES = {
-    # each page: session, user, the user's roles (menu), then its own reads
+    # each page: session, user, the data's versions (the page cache's key, core/page_cache.py), then
+    # its own reads
     # + memberships, units below, units with counts, plans, actions; open rounds to report …; the latest
     # closed round of the plans (how we are doing), the rounds in progress
-    "home": 15,
-    "plan_list": 7,  # + count, a page of plans with goal and action counts
+    "home": 16,
+    "plan_list": 8,  # + count, a page of plans with goal and action counts
     # + plan, goals, indicators, actions, units, assignments, areas, their goal documents, child plans,
     # perspectives, the areas the plan is a goal document for
-    "plan": 15,  # … and the actions' latest reports, whether the person may change the plan (the units below)
+    "plan": 16,  # … and the actions' latest reports, whether the person may change the plan (the units below)
     # + area, goals, goal count, goal documents, assignments, actions, their units, their latest reports,
     # count, the latest reports of all its actions (the counts per colour)
-    "goal_area": 12,
+    "goal_area": 13,
     # + goal, one per level of the chain up, children, indicators, their baselines per breakdown,
     # actions, assignments
-    "goal": 14,  # two levels up (RUF-M1.1 → RP-1.1 → RUS-1.1) … and the actions' latest reports
+    "goal": 15,  # two levels up (RUF-M1.1 → RP-1.1 → RUS-1.1) … and the actions' latest reports
     # + indicator with goal and plan, baselines per breakdown, breakdowns, targets, values, the rounds that
     # follow it up (none here; with rounds see tests/plans/test_follow_up_on_plan_pages.py)
-    "indicator": 8,
+    "indicator": 9,
     # + the plan filter's plan, count, page of actions, their units, areas and rounds for the filters, the
     # page's latest reports, the plans and units to pick from
-    "action_list": 11,
-    "action": 6,  # + action with links, its units, sub-actions, its reports round by round
-    "unit_list": 4,  # + count, a page of the unit tree
-    "unit": 11,  # + unit, ancestors, children, plans, goals, actions, their units, action count
+    "action_list": 12,
+    "action": 7,  # + action with links, its units, sub-actions, its reports round by round
+    "unit_list": 5,  # + count, a page of the unit tree
+    "unit": 12,  # + unit, ancestors, children, plans, goals, actions, their units, action count
 }
 
 

@@ -1,52 +1,35 @@
-"""The costly part of a signed-in page kept as HTML in the cache every worker shares, under a key that
-names everything it depends on: the data's version, the language, the filter, the viewer's rights.
+"""Signed-in pages kept as HTML in the cache every worker shares (settings.CACHES), under a key that
+names everything they depend on: the data's versions (core/versions.py), the language, the filter,
+the viewer's rights.
 
-The page around it (header, messages, the viewer's name) is rendered per request. So is the CSRF
-token: the fragment is rendered with a placeholder where `{% csrf_token %}` stands, and the
-request's own token is put in after the cache is read, so no token is ever stored or shared.
+- cached_html: the costly part of a page shared by everyone with the same rights (a round's pages);
+  the page around it (header, messages, the viewer's name) is rendered per request.
+- cached_page: a view's whole answer, per person (their name is in the header, their rights in the
+  page), for pages whose every part is cheap to key but not to build.
+
+No CSRF token is ever stored or shared: a fragment is rendered with a placeholder where
+`{% csrf_token %}` stands, a whole page has its tokens replaced by it, and the request's own token is
+put in after the cache is read.
 """
 
 import hashlib
+import re
 from collections.abc import Callable
+from functools import wraps
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+from .versions import changes_pending, versions
 
 CSRF_PLACEHOLDER = "styrkort-csrf-placeholder-4e0c9a"
 SECONDS = 24 * 3600  # a stale version's entries are never read again; they expire by then
 HEADER = "X-Styrkort-Cache"
-
-
-class _Changed:
-    """A mark in the connection's on-commit list that this transaction has changed cached data in
-    `scope`; run on commit, it does nothing. Django drops it when its savepoint rolls back."""
-
-    def __init__(self, scope):
-        self.scope = scope
-
-    def __call__(self):
-        pass
-
-
-def first_change_in_transaction(scope) -> bool:
-    """True the first time a transaction changes data in scope (always, outside a transaction):
-    the caller then raises that scope's version, once."""
-    if not connection.in_atomic_block:
-        return True
-    if any(getattr(callback, "scope", None) == scope for _, callback, *_ in connection.run_on_commit):
-        return False
-    transaction.on_commit(_Changed(scope))
-    return True
-
-
-def changes_pending() -> bool:
-    """The current transaction has changed cached data and not yet committed."""
-    return connection.in_atomic_block and any(
-        isinstance(callback, _Changed) for _, callback, *_ in connection.run_on_commit
-    )
 
 
 def cached(key: tuple, build: Callable[[], object], seconds: int = SECONDS):
@@ -77,6 +60,57 @@ def cached_html(request, key: tuple, render: Callable[[dict], str]) -> SafeStrin
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return mark_safe(html)  # noqa: S308 - rendered by our own templates, with autoescape
+
+
+TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+def cached_page(*scopes: str):
+    """Keep the view's 200 answers to GET per person, full path, language, day and the versions of
+    `scopes`. Not used while the person has messages waiting: they are shown once."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method != "GET" or len(get_messages(request)):
+                return view(request, *args, **kwargs)
+            key = (
+                "page",
+                request.get_full_path(),
+                request.user.pk,
+                timezone.localdate().isoformat(),
+                *versions(*scopes),
+            )
+
+            def build():
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200 or response.streaming:
+                    raise _NotKept(response)
+                html = TOKEN_FIELD.sub(
+                    f'name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}"', response.text
+                )
+                return html, response["Content-Type"]
+
+            try:
+                (html, content_type), hit = cached((*key, get_language()), build)
+            except _NotKept as not_kept:
+                return not_kept.response
+            response = HttpResponse(
+                html.replace(CSRF_PLACEHOLDER, get_token(request)), content_type=content_type
+            )
+            response[HEADER] = "hit" if hit else "miss"
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+class _NotKept(Exception):
+    """The view answered with something other than a page to keep: it is passed on as it is."""
+
+    def __init__(self, response):
+        self.response = response
 
 
 def mark_cache_state(request, response):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from styrkort.core.forms import add_errors, with_version
+from styrkort.core.page_cache import cached_page
+from styrkort.core.versions import CONTENT, FOLLOWUP
 from styrkort.followup.rules import may_report_for_unit
 from styrkort.followup.shortcuts import get_round_and_unit
 
@@ -63,6 +65,7 @@ def _initial(measure: SavingsRow) -> dict:
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def economy_page(request, code: str, unit_code: str):
     followup_round, unit = get_round_and_unit(code, unit_code)
     return _page(request, followup_round, unit)

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from styrkort.core import snapshots
 from styrkort.core.page_cache import cached
+from styrkort.core.versions import CONTENT, versions
 from styrkort.plans.formatting import target_text
-from styrkort.plans.models import GoalArea, Target
+from styrkort.plans.models import Target
 from styrkort.plans.queries import baselines_per_breakdown
 
 from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
@@ -315,9 +316,14 @@ class RoundReport:
 
 
 def round_key(round: FollowUpRound) -> tuple:
-    """What everything cached of a round is stored under: its data's version (followup/versions.py)
-    and, for a closed round, its closing, so a reopened round is never shown from before."""
-    return (round.pk, round.data_version, round.closed_at.isoformat() if round.closed_at else "")
+    """What everything cached of a round is stored under (followup/versions.py): its own version and,
+    while open, the version of the plans, units and figures it reads; once closed, its closing
+    instead, as its facts are frozen (and a reopened round is never shown from before)."""
+    if round.closed_at:
+        return (round.pk, round.data_version, round.closed_at.isoformat())
+    if getattr(round, "content_version", None) is None:  # not read with the round (shortcuts.get_round)
+        (round.content_version,) = versions(CONTENT)
+    return (round.pk, round.data_version, round.content_version)
 
 
 def round_report(round: FollowUpRound) -> RoundReport:
@@ -341,15 +347,17 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
     units = list(round_units(round))
     unit_paths = _unit_paths(units)
     actions = list(actions_in_round(round))
-    indicators = list(indicators_with_figures(round))
+    indicators = list(indicators_with_figures(round, breakdowns=False))
     goals = goals_of(indicators, actions)
     assessments = {
         a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
     }
-    area_ids = {a.area_id for a in actions} | {g.area_id for g in goals}
+    # The goal areas as loaded with the actions and goals (select_related), in their order.
+    loaded = {a.area for a in actions if a.area} | {g.area for g in goals if g.area}
+    loaded |= {a.goal.area for a in actions if a.goal and a.goal.area}
     areas = {
         area.pk: AreaSection(code=area.code, name=area.name)
-        for area in GoalArea.objects.filter(pk__in=area_ids - {None}).order_by("order", "code")
+        for area in sorted(loaded, key=lambda area: (area.order, area.code))
     }
     without_area = AreaSection(code="", name="")
 
@@ -399,11 +407,11 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
     )
 
 
-def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | None = None):
+def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | None = None, *, breakdowns=True):
     """The round's indicators with what indicator_line() reads: targets, baselines per breakdown,
-    measurements, overrides."""
+    measurements, overrides; and their breakdowns, for a form (the lines order by breakdown.order)."""
     return indicators_in_round(round, unit_ids).prefetch_related(
-        "breakdowns",
+        *(["breakdowns"] if breakdowns else []),
         Prefetch("targets", queryset=Target.objects.select_related("breakdown")),
         baselines_per_breakdown(),
         Prefetch(
@@ -512,12 +520,15 @@ def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> In
         for baseline in indicator.breakdown_baselines.all()
     }
     series: dict[str, list[Measurement]] = defaultdict(list)
+    order = {TOTAL: (-1, "")}  # the total first, then the breakdowns in their order
     for measurement in indicator.measurements.all():  # prefetched: period <= the round's year
-        series[measurement.breakdown.name if measurement.breakdown else TOTAL].append(measurement)
+        breakdown = measurement.breakdown
+        series[breakdown.name if breakdown else TOTAL].append(measurement)
+        if breakdown:
+            order[breakdown.name] = (breakdown.order, breakdown.name)
     if series:
         latest_period = max(m.period for values in series.values() for m in values)
-        order = [TOTAL] + [b.name for b in indicator.breakdowns.all()]
-        for name in sorted(series, key=lambda n: order.index(n) if n in order else len(order)):
+        for name in sorted(series, key=order.__getitem__):
             latest = max(series[name], key=lambda m: m.period)
             if latest.period != latest_period:
                 continue  # an older breakdown value is not shown as this period's

@@ -1,9 +1,12 @@
 """Lookups that views of several apps share: a round and a unit that reports in it, or 404."""
 
+from django.db.models import Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from styrkort.core.models import DataVersion
+from styrkort.core.versions import CONTENT
 from styrkort.org.models import Unit
 
 from .models import FollowUpRound
@@ -11,7 +14,12 @@ from .queries import round_unit_ids
 
 
 def get_round(code: str) -> FollowUpRound:
-    return get_object_or_404(FollowUpRound.objects.prefetch_related("plans", "units"), code=code)
+    """The round with its plans and units, and the content version its cache key needs (report.round_key)
+    read in the same query."""
+    rounds = FollowUpRound.objects.prefetch_related("plans", "units").annotate(
+        content_version=Subquery(DataVersion.objects.filter(scope=CONTENT).values("value")[:1])
+    )
+    return get_object_or_404(rounds, code=code)
 
 
 def get_round_and_unit(code: str, unit_code: str) -> tuple[FollowUpRound, Unit]:

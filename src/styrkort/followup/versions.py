@@ -1,50 +1,41 @@
-"""What a round shows has a version, `FollowUpRound.data_version`: a new value is written in the same
-transaction as every write that changes what the round shows, so a page or built report stored
-under (round, version) is never older than the data (followup/page_cache.py).
+"""What a round shows has versions: `FollowUpRound.data_version` for what is reported in it, and the
+shared "content" version (core/versions.py) for what it reads from the plans, the organisation and
+economy. Both get a new value in the same transaction as every write that changes them, so a page or
+built report stored under them (followup/report.round_key) is never older than the data.
 
-The value is raised by signals, for the same reason as the open web's version (docs/decisions.md):
-every write to these models counts, the imports', the admin's and each service's alike, and a service
-that forgot to call a bump would show stale pages. tests/followup/test_versions.py calls every write
-service and checks that it raised the version of an open round, so a new service is checked too.
+They are raised by signals, for the same reason as the open web's version (docs/decisions.md): every
+write to these models counts, the imports', the admin's and each service's alike, and a service that
+forgot to call a bump would show stale pages. tests/followup/test_versions.py calls every write
+service and checks that it changed what an open round is cached under, so a new service is checked.
 
-- A write to something a round owns (a report, a measurement reported in it, an assessment, a
-  narrative, a ready mark, an event, the round itself or its plans and units) raises that round.
-- A write to what rounds read from the plans, the organisation and economy (a plan, goal, indicator,
-  target, action, assignment, unit, membership, measurement, person's name, ledger row …) raises
-  every open round: it may show in any of them. A closed round shows its frozen facts and is left.
+- A write to something a round owns (a report, an assessment, a narrative, a ready mark, an event,
+  the round itself or its plans and units) raises that round, and the shared "followup" version that
+  the pages across rounds (the inbox, the plan pages' latest status) are cached under.
+- A write to what rounds read (a plan, goal, indicator, target, action, assignment, unit, membership,
+  measurement, person, ledger row …) raises "content": an open round may show it. A closed round
+  shows its frozen facts and is cached under its closing instead.
 
-Each scope is raised once a transaction (core/page_cache.first_change_in_transaction), and nothing
-is stored in the cache by a transaction that has raised one.
+Each is raised once a transaction (core/versions.first_change_in_transaction), and nothing is
+stored in the cache by a transaction that has raised one.
 """
-
-import secrets
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from styrkort.core.page_cache import first_change_in_transaction
+from styrkort.core.versions import CONTENT, FOLLOWUP, first_change_in_transaction, new_version, raise_version
 
 from .models import FollowUpRound
-
-OPEN_ROUNDS = "open"
-
-
-def new_version() -> int:
-    """A fresh value, never a counter: a round object kept from before another write and saved again
-    writes its old value back, and the save's own bump must not land on a value already stored."""
-    return secrets.randbits(62)
 
 
 def round_changed(round_id: int) -> None:
     """Raise one round's version, once a transaction."""
     if first_change_in_transaction(("round", round_id)):
         FollowUpRound.objects.filter(pk=round_id).update(data_version=new_version())
+    raise_version(FOLLOWUP)
 
 
-def open_rounds_changed() -> None:
-    """Raise the version of every open round, once a transaction."""
-    if first_change_in_transaction(OPEN_ROUNDS):
-        FollowUpRound.objects.filter(closed_at__isnull=True).update(data_version=new_version())
+def content_changed() -> None:
+    raise_version(CONTENT)
 
 
 # ---------------------------------------------------------------------------
@@ -54,6 +45,7 @@ def open_rounds_changed() -> None:
 def _round_saved(instance, **kwargs) -> None:
     # Always, not once a transaction: the save may have written an older value back.
     FollowUpRound.objects.filter(pk=instance.pk).update(data_version=new_version())
+    raise_version(FOLLOWUP)
 
 
 def _owned_by_round(instance, **kwargs) -> None:
@@ -64,26 +56,26 @@ def _owned_by_round(instance, **kwargs) -> None:
 def _measurement(instance, **kwargs) -> None:
     # A value is shown in every round over its indicator whose year has come, not only the one it was
     # reported in.
-    open_rounds_changed()
+    content_changed()
     if instance.round_id is not None:
         round_changed(instance.round_id)
 
 
 def _content(**kwargs) -> None:
-    open_rounds_changed()
+    content_changed()
 
 
 def _round_m2m(instance, action, **kwargs) -> None:
     if action.startswith("post_") and isinstance(instance, FollowUpRound):
         round_changed(instance.pk)
     elif action.startswith("post_"):
-        open_rounds_changed()  # from the plan's or unit's side: a round of theirs changed
+        content_changed()  # from the plan's or unit's side: a round of theirs changed
 
 
 def _person(instance, update_fields=None, **kwargs) -> None:
     if update_fields and set(update_fields) <= {"last_login", "password"}:
         return  # a login: nothing a round shows (who reported is shown by name)
-    open_rounds_changed()
+    content_changed()
 
 
 def watch_content(*models) -> None:

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from styrkort.core.forms import add_errors, with_version
 from styrkort.core.history import history_entries
-from styrkort.core.page_cache import cached_html, mark_cache_state
+from styrkort.core.page_cache import cached_html, cached_page, mark_cache_state
 from styrkort.core.responses import xlsx_response
+from styrkort.core.versions import CONTENT, FOLLOWUP
 from styrkort.org.models import Unit
 from styrkort.org.queries import unit_ids_below
 from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Assignment, Goal, Indicator, Plan, Target
@@ -69,6 +70,7 @@ ACTIONS_PER_PAGE = 50
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def inbox(request):
     """What the person's units must report in open rounds, what is missing, and by when.
 
@@ -864,6 +866,7 @@ def _filtered_actions(request):
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def action_list(request):
     """Every action, filtered by plan, unit, text, year and by how its follow-up went."""
     form, actions, round = _filtered_actions(request)

@@ -3,6 +3,9 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from styrkort.core.page_cache import cached_page
+from styrkort.core.versions import CONTENT, FOLLOWUP
+
 from .models import Unit
 
 UNIT_ACTIONS_SHOWN = 50
@@ -10,6 +13,7 @@ UNITS_PER_PAGE = 200
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def unit_list(request):
     units = Unit.objects.with_tree_fields().order_by("tree_ordering")
     page = Paginator(units, UNITS_PER_PAGE).get_page(request.GET.get("sida"))
@@ -17,6 +21,7 @@ def unit_list(request):
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def unit_detail(request, code: str):
     unit = get_object_or_404(Unit, code=code)
     # Through the unit's own relations: org sits below plans and imports nothing of it.

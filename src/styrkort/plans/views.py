@@ -5,6 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from styrkort.core.page_cache import cached_page
+from styrkort.core.versions import CONTENT, FOLLOWUP
+
 from . import follow_up, rules, services
 from .charts import indicator_chart
 from .models import Goal, GoalArea, Indicator, Plan
@@ -25,6 +28,7 @@ PLANS_PER_PAGE = 50
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def plan_list(request):
     page = Paginator(plans_listed(), PLANS_PER_PAGE).get_page(request.GET.get("sida"))
     return render(
@@ -33,6 +37,7 @@ def plan_list(request):
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def plan_detail(request, code: str):
     plan = get_object_or_404(Plan.objects.select_related("owner", "parent", "decided_by"), code=code)
     tree = plan_tree(plan)
@@ -62,6 +67,7 @@ def plan_publicity(request, code: str):
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def goal_area_detail(request, pk: int):
     area = get_object_or_404(GoalArea.objects.select_related("plan", "perspective"), pk=pk)
     goals = Goal.objects.filter(area=area).select_related("plan", "unit", "parent").order_by("plan", "order")
@@ -82,6 +88,7 @@ def goal_area_detail(request, pk: int):
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def goal_detail(request, pk: int):
     goal = get_object_or_404(Goal.objects.select_related("plan", "area", "unit"), pk=pk)
     actions = list(actions_with_units().filter(goal=goal))
@@ -100,6 +107,7 @@ def goal_detail(request, pk: int):
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def indicator_detail(request, pk: int):
     indicator = get_object_or_404(
         Indicator.objects.select_related("goal__plan", "goal__area").prefetch_related(
@@ -124,6 +132,7 @@ def indicator_detail(request, pk: int):
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def action_detail(request, pk: int):
     action = get_object_or_404(
         actions_with_units().select_related("assignment__plan", "parent__plan", "goal__area"), pk=pk

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from styrkort.core.page_cache import cached_page
+from styrkort.core.versions import CONTENT, FOLLOWUP
 from styrkort.followup.models import FollowUpRound
 from styrkort.followup.queries import open_rounds, to_report
 from styrkort.followup.report import round_report
@@ -23,6 +25,7 @@ from .services import NotFinal, document_content, final_version_check, stored_co
 
 
 @login_required
+@cached_page(CONTENT, FOLLOWUP)
 def home(request):
     """The start page: what this person is responsible for, and where to go from here."""
     memberships = memberships_of(request.user)
