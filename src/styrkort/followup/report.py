@@ -17,18 +17,16 @@ from styrkort.core import snapshots
 from styrkort.core.page_cache import cached
 from styrkort.core.versions import CONTENT, versions
 from styrkort.plans.formatting import target_text
-from styrkort.plans.models import Target
+from styrkort.plans.models import Action, Target
 from styrkort.plans.queries import baselines_per_breakdown
+from styrkort.plans.timeline import Timeline
 
 from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
-from .models import FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
+from .models import ActionReport, FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
 from .queries import (
-    action_report_of,
     actions_in_round,
     assignments_in_round,
-    goals_of,
     indicators_in_round,
-    responsible_unit_ids,
     round_units,
 )
 from .status import GreenShare, IndicatorStatus, Trend, green_share, indicator_status, trend
@@ -344,39 +342,37 @@ def round_report(round: FollowUpRound) -> RoundReport:
 
 
 def build_round_report(round: FollowUpRound) -> RoundReport:
+    """From rows rather than model instances where the round is large (its actions): a round of a few
+    hundred actions made some 3,000 instances, which was most of the time (bench/README.md)."""
     units = list(round_units(round))
     unit_paths = _unit_paths(units)
-    actions = list(actions_in_round(round))
+    actions = _action_rows(round)
     indicators = list(indicators_with_figures(round, breakdowns=False))
-    goals = goals_of(indicators, actions)
-    assessments = {
-        a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
-    }
-    # The goal areas as loaded with the actions and goals (select_related), in their order.
-    loaded = {a.area for a in actions if a.area} | {g.area for g in goals if g.area}
-    loaded |= {a.goal.area for a in actions if a.goal and a.goal.area}
-    areas = {
-        area.pk: AreaSection(code=area.code, name=area.name)
-        for area in sorted(loaded, key=lambda area: (area.order, area.code))
-    }
+    goals = {goal.pk: _GoalRow.of(goal) for goal in (indicator.goal for indicator in indicators)}
+    goals |= {row["goal_id"]: _GoalRow.from_action(row) for row in actions if row["goal_id"] not in goals}
+    goals.pop(None, None)
+    assessments = {a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=list(goals))}
+    # The goal areas as loaded with the actions and goals, in their order.
+    loaded = {goal.area for goal in goals.values() if goal.area}
+    loaded |= {row["area"] for row in actions if row["area"]}
+    areas = {area[0]: AreaSection(code=area[1], name=area[2]) for area in sorted(loaded, key=lambda a: a[3:])}
     without_area = AreaSection(code="", name="")
 
-    for goal in goals:
+    for goal in sorted(goals.values(), key=lambda goal: (goal.order, goal.code)):
         assessment = assessments.get(goal.pk)
-        areas.get(goal.area_id, without_area).goals.append(
+        areas.get(goal.area and goal.area[0], without_area).goals.append(
             GoalLine(
                 pk=goal.pk,
                 code=goal.code,
                 name=goal.name,
-                units=unit_paths.get(goal.unit_id or goal.plan.owner_id, []),
+                units=unit_paths.get(goal.reporting_unit_id, []),
                 colour=assessment.colour if assessment else "",
                 analysis=assessment.analysis if assessment else "",
             )
         )
-    for action in actions:
-        areas.get(
-            action.area_id or (action.goal.area_id if action.goal else None), without_area
-        ).actions.append(_action_line(action, unit_paths))
+    for row in actions:
+        area = row["area"] or (goals[row["goal_id"]].area if row["goal_id"] else None)
+        areas.get(area and area[0], without_area).actions.append(_action_line(row, unit_paths))
     for indicator in indicators:
         areas.get(indicator.goal.area_id, without_area).indicators.append(
             indicator_line(indicator, round.year, unit_paths)
@@ -454,27 +450,133 @@ def _assignment_line(assignment, unit_paths: dict[int, list[str]]) -> Assignment
     )
 
 
-def _action_line(action, unit_paths: dict[int, list[str]]) -> ActionLine:
-    report = action_report_of(action)
-    units = list(action.units.all())
-    within = sorted({code for pk in responsible_unit_ids(action) for code in unit_paths.get(pk, [])})
-    line = ActionLine(
-        pk=action.pk,
-        plan=action.plan.code,
-        code=action.code,
-        text=action.text,
-        timeline=action.timeline_text,
-        owners=", ".join(unit.label for unit in units) or action.plan.owner.label,
-        units=within,
-        by_plan_owner=not units,
+_ACTION_FIELDS = (
+    "pk",
+    "plan__code",
+    "plan__owner_id",
+    "plan__owner__name",
+    "plan__owner__short_name",
+    "code",
+    "text",
+    *(f"timeline_{part}" for part in ("kind", "start_year", "end_year", "quarter", "date")),
+    "area_id",
+    "area__code",
+    "area__name",
+    "area__order",
+    "goal_id",
+    *(f"goal__{f}" for f in ("code", "name", "order", "unit_id", "plan__owner_id")),
+    *(f"goal__area__{f}" for f in ("id", "code", "name", "order")),
+)
+
+
+def _action_rows(round: FollowUpRound) -> list[dict]:
+    """The round's actions as rows, in plan order, each with `units` [(id, label)] and `report` (a row
+    or None); three queries."""
+    actions = actions_in_round(round).prefetch_related(None)
+    rows = list(actions.values(*_ACTION_FIELDS))
+    responsible = defaultdict(list)
+    for link in (
+        Action.units.through.objects.filter(action__in=actions.values("pk"))
+        .values("action_id", "unit_id", "unit__name", "unit__short_name")
+        .order_by("unit__name")
+    ):
+        responsible[link["action_id"]].append(
+            (link["unit_id"], link["unit__short_name"] or link["unit__name"])
+        )
+    reports = {
+        report["action_id"]: report
+        for report in ActionReport.objects.filter(round=round, action__in=actions.values("pk")).values(
+            "action_id",
+            "status",
+            "colour",
+            "comment",
+            "deviation",
+            "reported_at",
+            "reported_by__first_name",
+            "reported_by__last_name",
+            "reported_by__username",
+        )
+    }
+    for row in rows:
+        row["units"] = responsible.get(row["pk"], [])
+        row["report"] = reports.get(row["pk"])
+        row["area"] = _area(row, "area__") if row["area_id"] else None
+    return rows
+
+
+def _area(row: dict, prefix: str) -> tuple:
+    """(id, code, name, order, code): hashable, and sorted by its tail as areas are ordered."""
+    area_id = row["area_id"] if prefix == "area__" else row[f"{prefix}id"]
+    return (area_id, row[f"{prefix}code"], row[f"{prefix}name"], row[f"{prefix}order"], row[f"{prefix}code"])
+
+
+@dataclass(frozen=True)
+class _GoalRow:
+    pk: int
+    code: str
+    name: str
+    order: int
+    reporting_unit_id: int  # the goal's unit, else its plan's owner
+    area: tuple | None
+
+    @classmethod
+    def of(cls, goal) -> "_GoalRow":
+        area = goal.area
+        return cls(
+            goal.pk,
+            goal.code,
+            goal.name,
+            goal.order,
+            goal.unit_id or goal.plan.owner_id,
+            (area.pk, area.code, area.name, area.order, area.code) if area else None,
+        )
+
+    @classmethod
+    def from_action(cls, row: dict) -> "_GoalRow":
+        return cls(
+            row["goal_id"],
+            row["goal__code"],
+            row["goal__name"],
+            row["goal__order"],
+            row["goal__unit_id"] or row["goal__plan__owner_id"],
+            _area(row, "goal__area__") if row["goal__area__id"] else None,
+        )
+
+
+def _person_name(report: dict) -> str:
+    full = f"{report['reported_by__first_name']} {report['reported_by__last_name']}".strip()
+    return full or report["reported_by__username"] or ""
+
+
+def _action_line(row: dict, unit_paths: dict[int, list[str]]) -> ActionLine:
+    responsible = [pk for pk, _label in row["units"]] or [row["plan__owner_id"]]  # responsible_unit_ids
+    timeline = Timeline(
+        kind=row["timeline_kind"],
+        start_year=row["timeline_start_year"],
+        end_year=row["timeline_end_year"],
+        quarter=row["timeline_quarter"],
+        date=row["timeline_date"],
     )
+    line = ActionLine(
+        pk=row["pk"],
+        plan=row["plan__code"],
+        code=row["code"],
+        text=row["text"],
+        timeline=timeline.as_text(),
+        owners=", ".join(label for _pk, label in row["units"])
+        or row["plan__owner__short_name"]
+        or row["plan__owner__name"],
+        units=sorted({code for pk in responsible for code in unit_paths.get(pk, [])}),
+        by_plan_owner=not row["units"],
+    )
+    report = row["report"]
     if report:
-        line.status = report.status
-        line.colour = report.colour
-        line.comment = report.comment
-        line.deviation = report.deviation
-        line.reported_by = _reporter_name(report)
-        line.reported_at = report.reported_at
+        line.status = report["status"]
+        line.colour = report["colour"]
+        line.comment = report["comment"]
+        line.deviation = report["deviation"]
+        line.reported_by = _person_name(report)
+        line.reported_at = report["reported_at"]
     return line
 
 
