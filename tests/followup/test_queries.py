@@ -19,9 +19,10 @@ EXPECTED = {
     # Every page: + the data's versions, for the page cache's key (the round's pages read them with the
     # round). The counts are of a cache miss: tests/followup/test_page_cache.py pins a hit.
     "inbox": 13,  # … and the open rounds anyone may follow
-    # + the unit's assignments with their reports (one query: prefetched to none); last round's reports;
-    # the unit's ready mark
-    "unit_report": 19,
+    # + the unit's assignments with their reports (one query: prefetched to none); the actions' reports in
+    # this round and the last (one query); the unit's ready mark. The unit and those below it are read
+    # from the round's units, its plans as a subquery.
+    "unit_report": 15,
     # + the indicators' baselines per breakdown; the assignments and their reports
     # (the goal areas come with the actions and goals, the breakdowns' order with the values)
     "overview": 21,  # … and the units' ready marks

@@ -42,6 +42,21 @@ def previous_reports(action_ids: list[int], round: FollowUpRound) -> dict[int, A
     return _first_per_action(earlier.select_related("round"))
 
 
+def reports_now_and_before(
+    action_ids: list[int], round: FollowUpRound
+) -> tuple[dict[int, ActionReport], dict[int, ActionReport]]:
+    """(Per action its report in `round`, and previous_reports()), in one query."""
+    reports = (
+        _reports(None)
+        .filter(Q(round=round) | Q(round__as_of__lt=round.as_of), action_id__in=action_ids)
+        .select_related("round", "reported_by")
+    )
+    now, before = {}, {}
+    for report in reports:
+        (now if report.round_id == round.pk else before).setdefault(report.action_id, report)
+    return now, before
+
+
 def filter_by_follow_up(
     actions: QuerySet[Action], *, round: FollowUpRound | None, status: str, colour: str
 ) -> QuerySet[Action]:

@@ -20,6 +20,15 @@ def round_units(round: FollowUpRound) -> list[Unit]:
     return round._units
 
 
+def round_unit(round: FollowUpRound, code: str) -> tuple[Unit | None, frozenset[int]]:
+    """The round's unit with this code (None if it does not report in the round), and the ids of it and
+    every unit below it: from round_units(), no query of their own."""
+    unit = next((u for u in round_units(round) if u.code == code), None)
+    if unit is None:
+        return None, frozenset()
+    return unit, frozenset(u.pk for u in round_units(round) if unit.pk in u.path)
+
+
 def round_unit_ids(round: FollowUpRound) -> frozenset[int]:
     """The ids of round_units()."""
     if not hasattr(round, "_unit_ids"):

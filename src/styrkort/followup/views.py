@@ -19,12 +19,11 @@ from styrkort.core.page_cache import cached_html, cached_page, mark_cache_state
 from styrkort.core.responses import xlsx_response
 from styrkort.core.versions import CONTENT, FOLLOWUP
 from styrkort.org.models import Unit
-from styrkort.org.queries import unit_ids_below
 from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Assignment, Goal, Indicator, Plan, Target
 from styrkort.plans.queries import actions_with_units
 
 from . import rules, services
-from .action_list import action_list_workbook, latest_reports, previous_reports
+from .action_list import action_list_workbook, latest_reports, previous_reports, reports_now_and_before
 from .compare import compare_rounds
 from .enums import NarrativeSection, ReportContent
 from .forms import (
@@ -56,7 +55,7 @@ from .queries import (
     open_rounds,
     progress,
     round_reports_prefetch,
-    round_unit_ids,
+    round_unit,
     round_units,
     to_report,
 )
@@ -273,9 +272,10 @@ def _plain_number(value) -> str:
 @login_required
 def unit_report(request, code: str, unit_code: str):
     """A department reports all its actions, indicators and texts on one page."""
-    round = get_round(code)
-    unit = get_object_or_404(Unit, code=unit_code)
-    if unit.pk not in round_unit_ids(round):
+    round = get_round(code, with_plans=False)  # the page reads the plans only as a subquery
+    unit, _below = round_unit(round, unit_code)
+    if unit is None:
+        unit = get_object_or_404(Unit, code=unit_code)
         raise PermissionDenied(_("The unit %(code)s does not report in this round.") % {"code": unit.code})
     if not round.is_open:
         messages.info(request, _("The round is closed. This is what was reported."))
@@ -296,15 +296,17 @@ def unit_report(request, code: str, unit_code: str):
 
 
 def _unit_report_context(user, round, unit, only_missing: bool) -> dict:
-    below = unit_ids_below([unit.pk])
-    actions = list(actions_in_round(round, below))
+    _unit, below = round_unit(round, unit.code)
+    actions = list(actions_in_round(round, below).prefetch_related(None).prefetch_related("units"))
+    reports, previous = reports_now_and_before([a.pk for a in actions], round)
+    for action in actions:
+        action.round_reports = [reports[action.pk]] if action.pk in reports else []
     indicators = list(indicators_with_figures(round, below))
     goals = goals_of(indicators, actions)
     narratives = {n.section: n for n in Narrative.objects.filter(round=round, unit=unit)}
     goal_assessments = {
         a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
     }
-    previous = previous_reports([a.pk for a in actions], round)
     action_rows = [
         {
             "action": a,
@@ -440,9 +442,9 @@ def action_report_save(request, code: str, action_pk: int):
         action.round_reports = [report]
         form = _action_form(action, round)
         # The page's "N of M reported" is brought up to date with the row (an out-of-band swap).
-        unit = Unit.objects.filter(code=request.POST.get("unit", "")).first()
+        unit, below = round_unit(round, request.POST.get("unit", ""))
         if unit is not None:
-            unit_progress = progress(round, unit_ids_below([unit.pk]))
+            unit_progress = progress(round, below)
     return render(
         request,
         "followup/_action_form.html",
