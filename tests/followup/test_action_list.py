@@ -92,3 +92,19 @@ def test_the_overview_lists_the_yellow_and_red_actions_with_their_deviation(clie
     assert "RUN 2" in section
     assert "RF1" not in section
     assert "gul – risk eller avvikelse" in section
+
+
+def test_a_list_of_more_than_a_thousand_says_so_instead_of_counting_them_all(client, reader, demo):
+    from styrkort.plans.models import Action, Plan
+
+    plan = Plan.objects.get(code="RUF-2023")
+    Action.objects.bulk_create(
+        Action(plan=plan, code=f"MÅNGA-{n}", text=f"Åtgärd nummer {n}") for n in range(1001)
+    )
+    client.force_login(reader)
+
+    many = client.get(reverse("followup:action_list"), {"q": "Åtgärd nummer"}).content.decode()
+    exactly = client.get(reverse("followup:action_list"), {"q": "Åtgärd nummer 100"}).content.decode()
+
+    assert "Fler än 1\xa0000 åtgärder hittades: smalna av filtret för att se alla." in many
+    assert "2 åtgärder hittades." in exactly  # 100 and 1000

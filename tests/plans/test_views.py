@@ -66,8 +66,9 @@ QUERIES = {
     # follow it up (none here; with rounds see tests/plans/test_follow_up_on_plan_pages.py)
     "indicator": 9,
     # + the plan filter's plan, count, page of actions, their units, areas and rounds for the filters, the
-    # page's latest reports, the plans and units to pick from
-    "action_list": 12,
+    # page's latest reports, the plans and units to pick from: the person's units, those above and
+    # below them (a capped count: no more than 1,001 rows are counted)
+    "action_list": 15,
     "action": 7,  # + action with links, its units, sub-actions, its reports round by round
     "unit_list": 5,  # + count, a page of the unit tree
     "unit": 12,  # + unit, ancestors, children, plans, goals, actions, their units, action count

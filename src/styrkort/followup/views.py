@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,9 +15,12 @@ from django.views.decorators.http import require_POST
 from styrkort.core.forms import add_errors, with_version
 from styrkort.core.history import history_entries
 from styrkort.core.page_cache import cached_html, cached_page, mark_cache_state
+from styrkort.core.paginator import CappedPaginator
 from styrkort.core.responses import xlsx_response
 from styrkort.core.versions import CONTENT, FOLLOWUP
 from styrkort.org.models import Unit
+from styrkort.org.queries import unit_ids_above, unit_ids_below
+from styrkort.org.rules import memberships_of
 from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Assignment, Goal, Indicator, Plan, Target
 from styrkort.plans.queries import actions_with_units
 
@@ -872,7 +874,7 @@ def _filtered_actions(request):
 def action_list(request):
     """Every action, filtered by plan, unit, text, year and by how its follow-up went."""
     form, actions, round = _filtered_actions(request)
-    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("sida"))
+    page = CappedPaginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("sida"))
     rows = list(page.object_list)
     reports = latest_reports([action.pk for action in rows], round)
     for action in rows:
@@ -885,10 +887,25 @@ def action_list(request):
         "actions": rows,
         "round": round,
         "query": query.urlencode(),
-        "plan_choices": Plan.objects.order_by("code").values_list("code", "name"),
-        "unit_choices": Unit.objects.order_by("code").values_list("code", "name"),
+        **_filter_choices(request.user),
     }
     return render(request, "followup/action_list.html", context)
+
+
+CHOICES_SHOWN = 300
+
+
+def _filter_choices(user) -> dict:
+    """The plans and units the filter offers to pick: those of the person's units, above and below
+    them, at most CHOICES_SHOWN of each (a region has thousands; any other code can be typed)."""
+    own = [membership.unit_id for membership in memberships_of(user)]
+    near = unit_ids_above(own) | unit_ids_below(own)
+    units = Unit.objects.filter(pk__in=near) if own else Unit.objects.all()
+    plans = Plan.objects.filter(owner__in=near) if own else Plan.objects.all()
+    return {
+        "plan_choices": plans.order_by("code").values_list("code", "name")[:CHOICES_SHOWN],
+        "unit_choices": units.order_by("code").values_list("code", "name")[:CHOICES_SHOWN],
+    }
 
 
 @login_required

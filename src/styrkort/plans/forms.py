@@ -1,11 +1,11 @@
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from styrkort.org.models import Unit
 from styrkort.org.queries import units_below
 
 from .models import GoalArea, Plan
+from .search import search_query
 
 
 class ActionFilterForm(forms.Form):
@@ -65,11 +65,3 @@ def _by_code(model, code: str, missing: str):
     if found is None:
         raise forms.ValidationError(missing % {"code": code})
     return found
-
-
-def search_query(text: str) -> Q:
-    """Every word must appear in the action's code or text."""
-    query = Q()
-    for word in text.split():
-        query &= Q(code__icontains=word) | Q(text__icontains=word)
-    return query
