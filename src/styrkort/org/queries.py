@@ -66,3 +66,34 @@ def with_depth(units: list[Unit]) -> list[Unit]:
         unit.path = list(reversed(path))
         unit.depth = len(path) - 1
     return sorted(units, key=lambda u: [(by_id[pk].name, pk) for pk in u.path])
+
+
+def ancestors(unit: Unit) -> list[Unit]:
+    """The units above `unit`, the topmost first: a walk up from the unit, two queries, however large
+    the organisation (django-tree-queries' ancestors() computes the whole tree first)."""
+    above = unit_ids_above([unit.pk]) - {unit.pk}
+    return with_depth(list(Unit.objects.filter(pk__in=above))) if above else []
+
+
+def _padded(expression: str) -> str:
+    """A sibling's position as six digits, so that the concatenated positions sort as the tree."""
+    if connection.vendor == "postgresql":
+        return f"lpad(({expression})::text, 6, '0')"
+    return f"printf('%%06d', {expression})"  # %% : the query takes parameters
+
+
+def tree_page(offset: int, limit: int) -> list[Unit]:
+    """`limit` units of the whole tree in tree order (siblings by name) from `offset`, each with
+    `tree_depth`: one query, a walk from the roots in SQL that reads only the page's units as rows."""
+    sql = (
+        f"WITH RECURSIVE ranked AS ("  # noqa: S608 - table name from the model, numbers as parameters
+        f" SELECT id, parent_id, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY name, id) AS position"
+        f" FROM {_TABLE}),"
+        f" walk(id, depth, path) AS ("
+        f" SELECT id, 0, {_padded('position')} FROM ranked WHERE parent_id IS NULL"
+        f" UNION ALL SELECT r.id, w.depth + 1, w.path || {_padded('r.position')}"
+        f" FROM ranked r JOIN walk w ON r.parent_id = w.id)"
+        f" SELECT u.*, w.depth AS tree_depth FROM walk w JOIN {_TABLE} u ON u.id = w.id"
+        f" ORDER BY w.path LIMIT %s OFFSET %s"
+    )
+    return list(Unit.objects.raw(sql, [limit, offset]))

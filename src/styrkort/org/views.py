@@ -7,6 +7,7 @@ from styrkort.core.page_cache import cached_page
 from styrkort.core.versions import CONTENT, FOLLOWUP
 
 from .models import Unit
+from .queries import ancestors, tree_page
 
 UNIT_ACTIONS_SHOWN = 50
 UNITS_PER_PAGE = 200
@@ -15,9 +16,10 @@ UNITS_PER_PAGE = 200
 @login_required
 @cached_page(CONTENT, FOLLOWUP)
 def unit_list(request):
-    units = Unit.objects.with_tree_fields().order_by("tree_ordering")
-    page = Paginator(units, UNITS_PER_PAGE).get_page(request.GET.get("sida"))
-    return render(request, "org/unit_list.html", {"page": page, "units": list(page.object_list), "query": ""})
+    # The page is counted and paged by number; only its units are walked to in tree order.
+    page = Paginator(range(Unit.objects.count()), UNITS_PER_PAGE).get_page(request.GET.get("sida"))
+    units = tree_page(page.start_index() - 1, UNITS_PER_PAGE) if page.paginator.count else []
+    return render(request, "org/unit_list.html", {"page": page, "units": units, "query": ""})
 
 
 @login_required
@@ -32,7 +34,7 @@ def unit_detail(request, code: str):
     )
     context = {
         "unit": unit,
-        "ancestors": list(unit.ancestors()),
+        "ancestors": ancestors(unit),
         "children": list(unit.children.all()),
         "plans": list(unit.plans.all()),
         "goals": list(unit.goals.select_related("plan")),
