@@ -1,7 +1,10 @@
 """Status, assessment and trend as symbol and words (never colour alone), and outcomes with their year."""
 
+from functools import lru_cache
+
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from styrkort.core.numbers import with_unit
@@ -23,16 +26,22 @@ def _badge(choice) -> str:
     )
 
 
+@lru_cache(maxsize=64)
+def _badge_of(kind, value: str, language: str) -> str:
+    """Made once per value and language: a long table repeats the same few badges."""
+    return _badge(kind(value) if value else None)
+
+
 @register.simple_tag
 def colour_badge(value: str):
     """The reporter's assessment of an action or goal."""
-    return _badge(Colour(value) if value else None)
+    return _badge_of(Colour, value, get_language())
 
 
 @register.simple_tag
 def status_badge(value: str):
     """An indicator's status."""
-    return _badge(IndicatorStatus(value) if value else None)
+    return _badge_of(IndicatorStatus, value, get_language())
 
 
 @register.simple_tag
