@@ -13,7 +13,10 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: COUNT_CAP + 1].count()
+        rows = self.object_list
+        if hasattr(rows, "order_by"):
+            rows = rows.order_by()  # the order does not change the count, and costs a sort of them all
+        return rows[: COUNT_CAP + 1].count()
 
     @property
     def more_than_cap(self) -> bool:

@@ -571,6 +571,8 @@ class Action(TimelineFields):
         indexes = [
             # the action list's timeline filter
             models.Index(fields=["timeline_start_year", "timeline_end_year"], name="action_timeline_years"),
+            # the action list's order within a plan (plans in code order, by their unique index)
+            models.Index(fields=["plan", "order", "code"], name="action_listed_in_plan"),
         ]
 
     def __str__(self) -> str:
