@@ -3,7 +3,8 @@ ratio to a bare Django page that renders the same base template, measured in the
 for the pages kept in the page cache (core/page_cache.py) once on a cache hit and once on a miss;
 for saving one action status, the ratio to a bare Django POST that writes one row. Prints a table;
 run with `make bench` (or `python bench/pages.py --scales 1 10 --runs 15`), and on PostgreSQL with
-`--database postgres://user:password@host/database` (a database of its own is made there and dropped).
+`--database postgres://user:password@host/postgres` (a database of its own is made on that server and
+dropped; the URL's database is only connected to).
 """
 
 import argparse
