@@ -1,6 +1,6 @@
 """For each page: query count at 1× and 10× the data, and the median wall-clock and CPU time as a
 ratio to a bare Django page that renders the same base template, measured in the same run, in turns;
-for the pages kept in the page cache (core/page_cache.py) once on a cache hit and once on a miss;
+every page once on a cache hit and once on a miss (core/page_cache.py, core/versions.py);
 for saving one action status, the ratio to a bare Django POST that writes one row. Prints a table;
 run with `make bench` (or `python bench/pages.py --scales 1 10 --runs 15`), and on PostgreSQL with
 `--database postgres://user:password@host/postgres` (a database of its own is made on that server and

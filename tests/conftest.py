@@ -154,3 +154,16 @@ def region_round(make_round):
         deadline=dt.date(2024, 5, 15),
         units=("RF",),
     )
+
+
+@pytest.fixture
+def real_cache():
+    """A real cache for the test (tests/settings.py has none, so a page kept by one test cannot show in
+    another): the page caches' tests turn it on."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
+        cache.clear()
+        yield cache
+        cache.clear()

@@ -2,8 +2,7 @@
 served again until something they show is written, and never with another's token or messages."""
 
 import pytest
-from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from styrkort.followup.models import FollowUpRound
@@ -15,14 +14,6 @@ from tests.commits import as_committed
 from tests.people import superuser
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
-
-
-@pytest.fixture
-def real_cache():
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
-        cache.clear()
-        yield cache
-        cache.clear()
 
 
 def logged_in(user) -> Client:

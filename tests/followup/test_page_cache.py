@@ -5,8 +5,7 @@ and no visitor ever gets another's CSRF token (core/page_cache.py, followup/vers
 import re
 
 import pytest
-from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from styrkort.core.page_cache import CSRF_PLACEHOLDER
@@ -24,14 +23,6 @@ CLOSED = "AR-2023-RUF"
 # Session, user; the round with the content version, its plans and units; the viewer's roles and
 # units (their rights are part of the key).
 OVERVIEW_HIT_QUERIES = 7
-
-
-@pytest.fixture
-def real_cache():
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
-        cache.clear()
-        yield cache
-        cache.clear()
 
 
 def tokens(response) -> list[str]:

@@ -2,8 +2,6 @@
 public page may show raises the version (portal/cache.py)."""
 
 import pytest
-from django.core.cache import cache
-from django.test import override_settings
 from django.urls import reverse
 
 from styrkort.followup.models import FollowUpRound
@@ -13,14 +11,6 @@ from styrkort.plans.services import goal_area_upsert
 from tests.people import superuser
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
-
-
-@pytest.fixture
-def real_cache():
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
-        cache.clear()
-        yield cache
-        cache.clear()
 
 
 def test_a_page_is_served_from_the_cache_until_something_public_changes(
