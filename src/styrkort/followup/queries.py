@@ -29,6 +29,14 @@ def round_unit(round: FollowUpRound, code: str) -> tuple[Unit | None, frozenset[
     return unit, frozenset(u.pk for u in round_units(round) if unit.pk in u.path)
 
 
+def round_plan_ids(round: FollowUpRound):
+    """The round's plans for a filter: their ids when they are loaded (a queryset passed to `__in` is
+    always a subquery, which PostgreSQL joined after reading every action), else a subquery."""
+    if "plans" in getattr(round, "_prefetched_objects_cache", {}):
+        return [plan.pk for plan in round.plans.all()]
+    return round.plans.values("pk")
+
+
 def round_unit_ids(round: FollowUpRound) -> frozenset[int]:
     """The ids of round_units()."""
     if not hasattr(round, "_unit_ids"):
@@ -42,10 +50,14 @@ def actions_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = Non
     An action that starts later is still listed (seed 002 reports RF8, planned for 2024, in 2023).
     """
     units = round_unit_ids(round) if unit_ids is None else round_unit_ids(round) & unit_ids
-    responsible = Action.units.through.objects.filter(action_id=OuterRef("pk"), unit_id__in=units)
-    any_unit = Action.units.through.objects.filter(action_id=OuterRef("pk"))
+    plans = round_plan_ids(round)
+    # Both limited to the round's plans: PostgreSQL reads a NOT EXISTS under OR as a hashed list of
+    # its rows, which was every action's units.
+    links = Action.units.through.objects.filter(action_id=OuterRef("pk"), action__plan__in=plans)
+    responsible = links.filter(unit_id__in=units)
+    any_unit = links
     return (
-        Action.objects.filter(plan__in=round.plans.all())
+        Action.objects.filter(plan__in=plans)
         .filter(Q(timeline_end_year__isnull=True) | Q(timeline_end_year__gte=round.year))
         # An action without responsible units is its plan's owner's to report (responsible_unit_ids).
         .filter(Exists(responsible) | (~Exists(any_unit) & Q(plan__owner__in=units)))
@@ -65,7 +77,7 @@ def assignments_in_round(
     their report in the round as `round_reports`."""
     units = round_unit_ids(round) if unit_ids is None else round_unit_ids(round) & unit_ids
     return (
-        Assignment.objects.filter(plan__in=round.plans.all(), receiver__in=units)
+        Assignment.objects.filter(plan__in=round_plan_ids(round), receiver__in=units)
         .filter(Q(timeline_end_year__isnull=True) | Q(timeline_end_year__gte=round.year))
         .select_related("plan", "receiver")
         .prefetch_related(
@@ -92,7 +104,7 @@ def indicators_in_round(round: FollowUpRound, unit_ids: frozenset[int] | None = 
     """Indicators of goals in the round's plans, reported by the goal's unit (or the plan's owner)."""
     units = round_unit_ids(round) if unit_ids is None else round_unit_ids(round) & unit_ids
     return (
-        Indicator.objects.filter(goal__plan__in=round.plans.all())
+        Indicator.objects.filter(goal__plan__in=round_plan_ids(round))
         .filter(Q(goal__unit__in=units) | Q(goal__unit__isnull=True, goal__plan__owner__in=units))
         .select_related("goal", "goal__area", "goal__plan", "goal__unit")
         .order_by("goal__area__order", "goal__order", "order", "code")
