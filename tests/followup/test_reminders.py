@@ -314,10 +314,10 @@ def test_send_reminders_queries_do_not_grow_with_actions(
 ):
     add_actions(organisation.plan, organisation.units["A1"], action_count)
 
-    # open rounds due; the round's units; the units below them (one walk);
+    # open rounds due; the round's units and the units below them (one walk from the round);
     # unreported actions per unit; those units in the tree; memberships at or above them with users;
     # reminders already sent; per person reminded (anna, bengt): savepoint, insert, release
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         result = remind(django_capture_on_commit_callbacks)
 
     assert [sent.units[0].missing for sent in result.sent] == [action_count, action_count]

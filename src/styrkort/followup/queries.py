@@ -14,9 +14,9 @@ def round_units(round: FollowUpRound) -> list[Unit]:
     """The round's units and every unit below them, in tree order with `depth` and `path`
     (org.queries.with_depth); one query, kept on the round object."""
     if not hasattr(round, "_units"):
-        round._units = org_queries.with_depth(
-            list(org_queries.units_below(unit.pk for unit in round.units.all()))
-        )
+        # Walked from the round's units in the same query, whether or not they are loaded.
+        own = FollowUpRound.units.through.objects.filter(followupround_id=round.pk).values("unit_id")
+        round._units = org_queries.with_depth(list(org_queries.units_below(own)))
     return round._units
 
 

@@ -13,11 +13,11 @@ from .models import FollowUpRound
 from .queries import round_unit_ids
 
 
-def get_round(code: str, *, with_plans: bool = True) -> FollowUpRound:
-    """The round with its units (and plans, which the rules and the header read; without them the
-    round's queries take its plans as a subquery), and the content version its cache key needs
-    (report.round_key) read in the same query."""
-    rounds = FollowUpRound.objects.prefetch_related(*(["plans"] if with_plans else []), "units").annotate(
+def get_round(code: str, *, with_units: bool = True) -> FollowUpRound:
+    """The round with its plans and units (which the rules and the header read; the round's units
+    and those below are walked to from the round itself, round_units), and the content version its
+    cache key needs (report.round_key) read in the same query."""
+    rounds = FollowUpRound.objects.prefetch_related("plans", *(["units"] if with_units else [])).annotate(
         content_version=Subquery(DataVersion.objects.filter(scope=CONTENT).values("value")[:1])
     )
     return get_object_or_404(rounds, code=code)

@@ -274,7 +274,7 @@ def _plain_number(value) -> str:
 @login_required
 def unit_report(request, code: str, unit_code: str):
     """A department reports all its actions, indicators and texts on one page."""
-    round = get_round(code, with_plans=False)  # the page reads the plans only as a subquery
+    round = get_round(code, with_units=False)  # the page walks from them (round_units)
     unit, _below = round_unit(round, unit_code)
     if unit is None:
         unit = get_object_or_404(Unit, code=unit_code)

@@ -26,8 +26,18 @@ def _walk_sql(unit_ids: list[int], *, join: str) -> tuple[str, list[int]]:
     return sql, unit_ids
 
 
-def units_below(unit_ids: Iterable[int]) -> QuerySet[Unit]:
-    """The given units and every unit below them, as a queryset (the walk is its subquery)."""
+def units_below(unit_ids: Iterable[int] | QuerySet) -> QuerySet[Unit]:
+    """The given units and every unit below them, as a queryset (the walk is its subquery). The units
+    may be given as a queryset of their ids, which the walk then starts from in the same query."""
+    if isinstance(unit_ids, QuerySet):
+        start_sql, start_params = unit_ids.query.sql_with_params()
+        sql = (
+            f"WITH RECURSIVE walk(id, parent_id) AS ("  # noqa: S608 - our own query's SQL, with parameters
+            f" SELECT id, parent_id FROM {_TABLE} WHERE id IN ({start_sql})"
+            f" UNION SELECT u.id, u.parent_id FROM {_TABLE} u JOIN walk w ON u.parent_id = w.id"
+            f") SELECT id FROM walk"
+        )
+        return Unit.objects.filter(pk__in=RawSQL(sql, start_params))  # noqa: S611 - parameters
     ids = [int(pk) for pk in unit_ids]
     if not ids:
         return Unit.objects.none()
