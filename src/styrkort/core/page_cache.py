@@ -57,9 +57,12 @@ def cached_html(request, key: tuple, render: Callable[[dict], str]) -> SafeStrin
     """
     html, hit = cached((*key, get_language()), lambda: render({"csrf_token": CSRF_PLACEHOLDER}))
     request.page_cache = "hit" if hit else "miss"
-    if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
-    return mark_safe(html)  # noqa: S308 - rendered by our own templates, with autoescape
+    return mark_safe(_with_token(request, html))  # noqa: S308 - rendered by our own templates, with autoescape
+
+
+def _with_token(request, html: str) -> str:
+    """The stored HTML with the request's own CSRF token where the placeholder stands."""
+    return html.replace(CSRF_PLACEHOLDER, get_token(request)) if CSRF_PLACEHOLDER in html else html
 
 
 TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -95,11 +98,10 @@ def cached_page(*scopes: str):
                 (html, content_type), hit = cached((*key, get_language()), build)
             except _NotKept as not_kept:
                 return not_kept.response
-            response = HttpResponse(
-                html.replace(CSRF_PLACEHOLDER, get_token(request)), content_type=content_type
+            request.page_cache = "hit" if hit else "miss"
+            return mark_cache_state(
+                request, HttpResponse(_with_token(request, html), content_type=content_type)
             )
-            response[HEADER] = "hit" if hit else "miss"
-            return response
 
         return wrapper
 

@@ -17,9 +17,8 @@ from styrkort.core import snapshots
 from styrkort.core.page_cache import cached
 from styrkort.core.versions import CONTENT, versions
 from styrkort.plans.formatting import target_text
-from styrkort.plans.models import Action, Target
+from styrkort.plans.models import TIMELINE_PARTS, Action, Target, TimelineFields
 from styrkort.plans.queries import baselines_per_breakdown
-from styrkort.plans.timeline import Timeline
 
 from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
 from .models import ActionReport, FollowUpRound, GoalAssessment, IndicatorAssessment, Measurement, Narrative
@@ -355,12 +354,13 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
     # The goal areas as loaded with the actions and goals, in their order.
     loaded = {goal.area for goal in goals.values() if goal.area}
     loaded |= {row["area"] for row in actions if row["area"]}
-    areas = {area[0]: AreaSection(code=area[1], name=area[2]) for area in sorted(loaded, key=lambda a: a[3:])}
+    in_order = sorted(loaded, key=lambda area: (area.order, area.code))
+    areas = {area.pk: AreaSection(code=area.code, name=area.name) for area in in_order}
     without_area = AreaSection(code="", name="")
 
     for goal in sorted(goals.values(), key=lambda goal: (goal.order, goal.code)):
         assessment = assessments.get(goal.pk)
-        areas.get(goal.area and goal.area[0], without_area).goals.append(
+        areas.get(goal.area and goal.area.pk, without_area).goals.append(
             GoalLine(
                 pk=goal.pk,
                 code=goal.code,
@@ -372,7 +372,7 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
         )
     for row in actions:
         area = row["area"] or (goals[row["goal_id"]].area if row["goal_id"] else None)
-        areas.get(area and area[0], without_area).actions.append(_action_line(row, unit_paths))
+        areas.get(area and area.pk, without_area).actions.append(_action_line(row, unit_paths))
     for indicator in indicators:
         areas.get(indicator.goal.area_id, without_area).indicators.append(
             indicator_line(indicator, round.year, unit_paths)
@@ -428,9 +428,14 @@ def _unit_paths(units) -> dict[int, list[str]]:
     return {unit.pk: [code_of[pk] for pk in unit.path] for unit in units}
 
 
+def _person_name(first_name: str | None, last_name: str | None, username: str | None) -> str:
+    """As User.get_full_name(), else the username; "" for nobody (a report without its person)."""
+    return f"{first_name or ''} {last_name or ''}".strip() or username or ""
+
+
 def _reporter_name(report) -> str:
     user = report.reported_by
-    return (user.get_full_name() or user.username) if user else ""
+    return _person_name(user.first_name, user.last_name, user.username) if user else ""
 
 
 def _assignment_line(assignment, unit_paths: dict[int, list[str]]) -> AssignmentLine:
@@ -458,7 +463,7 @@ _ACTION_FIELDS = (
     "plan__owner__short_name",
     "code",
     "text",
-    *(f"timeline_{part}" for part in ("kind", "start_year", "end_year", "quarter", "date")),
+    *(f"timeline_{part}" for part in TIMELINE_PARTS),
     "area_id",
     "area__code",
     "area__name",
@@ -500,14 +505,23 @@ def _action_rows(round: FollowUpRound) -> list[dict]:
     for row in rows:
         row["units"] = responsible.get(row["pk"], [])
         row["report"] = reports.get(row["pk"])
-        row["area"] = _area(row, "area__") if row["area_id"] else None
+        row["area"] = _AreaRow.from_row(row, "area__") if row["area_id"] else None
     return rows
 
 
-def _area(row: dict, prefix: str) -> tuple:
-    """(id, code, name, order, code): hashable, and sorted by its tail as areas are ordered."""
-    area_id = row["area_id"] if prefix == "area__" else row[f"{prefix}id"]
-    return (area_id, row[f"{prefix}code"], row[f"{prefix}name"], row[f"{prefix}order"], row[f"{prefix}code"])
+@dataclass(frozen=True)
+class _AreaRow:
+    """A goal area as the action and goal rows name it; hashable, so each is listed once."""
+
+    pk: int
+    code: str
+    name: str
+    order: int
+
+    @classmethod
+    def from_row(cls, row: dict, prefix: str) -> "_AreaRow":
+        pk = row["area_id"] if prefix == "area__" else row[f"{prefix}id"]
+        return cls(pk, row[f"{prefix}code"], row[f"{prefix}name"], row[f"{prefix}order"])
 
 
 @dataclass(frozen=True)
@@ -517,7 +531,7 @@ class _GoalRow:
     name: str
     order: int
     reporting_unit_id: int  # the goal's unit, else its plan's owner
-    area: tuple | None
+    area: _AreaRow | None
 
     @classmethod
     def of(cls, goal) -> "_GoalRow":
@@ -528,7 +542,7 @@ class _GoalRow:
             goal.name,
             goal.order,
             goal.unit_id or goal.plan.owner_id,
-            (area.pk, area.code, area.name, area.order, area.code) if area else None,
+            _AreaRow(area.pk, area.code, area.name, area.order) if area else None,
         )
 
     @classmethod
@@ -539,30 +553,18 @@ class _GoalRow:
             row["goal__name"],
             row["goal__order"],
             row["goal__unit_id"] or row["goal__plan__owner_id"],
-            _area(row, "goal__area__") if row["goal__area__id"] else None,
+            _AreaRow.from_row(row, "goal__area__") if row["goal__area__id"] else None,
         )
-
-
-def _person_name(report: dict) -> str:
-    full = f"{report['reported_by__first_name']} {report['reported_by__last_name']}".strip()
-    return full or report["reported_by__username"] or ""
 
 
 def _action_line(row: dict, unit_paths: dict[int, list[str]]) -> ActionLine:
     responsible = [pk for pk, _label in row["units"]] or [row["plan__owner_id"]]  # responsible_unit_ids
-    timeline = Timeline(
-        kind=row["timeline_kind"],
-        start_year=row["timeline_start_year"],
-        end_year=row["timeline_end_year"],
-        quarter=row["timeline_quarter"],
-        date=row["timeline_date"],
-    )
     line = ActionLine(
         pk=row["pk"],
         plan=row["plan__code"],
         code=row["code"],
         text=row["text"],
-        timeline=timeline.as_text(),
+        timeline=TimelineFields.timeline_from(row).as_text(),
         owners=", ".join(label for _pk, label in row["units"])
         or row["plan__owner__short_name"]
         or row["plan__owner__name"],
@@ -575,7 +577,11 @@ def _action_line(row: dict, unit_paths: dict[int, list[str]]) -> ActionLine:
         line.colour = report["colour"]
         line.comment = report["comment"]
         line.deviation = report["deviation"]
-        line.reported_by = _person_name(report)
+        line.reported_by = _person_name(
+            report["reported_by__first_name"],
+            report["reported_by__last_name"],
+            report["reported_by__username"],
+        )
         line.reported_at = report["reported_at"]
     return line
 

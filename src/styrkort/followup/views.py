@@ -275,7 +275,7 @@ def _plain_number(value) -> str:
 def unit_report(request, code: str, unit_code: str):
     """A department reports all its actions, indicators and texts on one page."""
     round = get_round(code, with_units=False)  # the page walks from them (round_units)
-    unit, _below = round_unit(round, unit_code)
+    unit, below = round_unit(round, unit_code)
     if unit is None:
         unit = get_object_or_404(Unit, code=unit_code)
         raise PermissionDenied(_("The unit %(code)s does not report in this round.") % {"code": unit.code})
@@ -287,7 +287,7 @@ def unit_report(request, code: str, unit_code: str):
     only_missing = request.GET.get("visa") == "ej-rapporterade"
 
     def render_body(extra: dict) -> str:
-        context = _unit_report_context(request.user, round, unit, only_missing) | extra
+        context = _unit_report_context(request.user, round, unit, below, only_missing) | extra
         return render_to_string("followup/_unit_report_body.html", context, request=request)
 
     # Per person: which goals and assignments the page offers depends on the viewer's rights.
@@ -297,8 +297,7 @@ def unit_report(request, code: str, unit_code: str):
     return mark_cache_state(request, render(request, "followup/unit_report.html", context))
 
 
-def _unit_report_context(user, round, unit, only_missing: bool) -> dict:
-    _unit, below = round_unit(round, unit.code)
+def _unit_report_context(user, round, unit, below: frozenset[int], only_missing: bool) -> dict:
     actions = list(actions_in_round(round, below).prefetch_related(None).prefetch_related("units"))
     reports, previous = reports_now_and_before([a.pk for a in actions], round)
     for action in actions:

@@ -15,31 +15,27 @@ from .models import Unit
 _TABLE = Unit._meta.db_table
 
 
-def _walk_sql(unit_ids: list[int], *, join: str) -> tuple[str, list[int]]:
-    placeholders = ", ".join(["%s"] * len(unit_ids))
+def _walk_sql(unit_ids: list[int] | QuerySet, *, join: str) -> tuple[str, list]:
+    """The walk from the given units: their ids as parameters, or a queryset of their ids whose SQL the
+    walk starts from in the same query."""
+    if isinstance(unit_ids, QuerySet):
+        start, params = unit_ids.query.sql_with_params()
+    else:
+        start, params = ", ".join(["%s"] * len(unit_ids)), unit_ids
     sql = (
         f"WITH RECURSIVE walk(id, parent_id) AS ("  # noqa: S608 - table name from the model, ids as parameters
-        f" SELECT id, parent_id FROM {_TABLE} WHERE id IN ({placeholders})"
+        f" SELECT id, parent_id FROM {_TABLE} WHERE id IN ({start})"
         f" UNION SELECT u.id, u.parent_id FROM {_TABLE} u JOIN walk w ON {join}"
         f") SELECT id FROM walk"
     )
-    return sql, unit_ids
+    return sql, list(params)
 
 
 def units_below(unit_ids: Iterable[int] | QuerySet) -> QuerySet[Unit]:
     """The given units and every unit below them, as a queryset (the walk is its subquery). The units
     may be given as a queryset of their ids, which the walk then starts from in the same query."""
-    if isinstance(unit_ids, QuerySet):
-        start_sql, start_params = unit_ids.query.sql_with_params()
-        sql = (
-            f"WITH RECURSIVE walk(id, parent_id) AS ("  # noqa: S608 - our own query's SQL, with parameters
-            f" SELECT id, parent_id FROM {_TABLE} WHERE id IN ({start_sql})"
-            f" UNION SELECT u.id, u.parent_id FROM {_TABLE} u JOIN walk w ON u.parent_id = w.id"
-            f") SELECT id FROM walk"
-        )
-        return Unit.objects.filter(pk__in=RawSQL(sql, start_params))  # noqa: S611 - parameters
-    ids = [int(pk) for pk in unit_ids]
-    if not ids:
+    ids = unit_ids if isinstance(unit_ids, QuerySet) else [int(pk) for pk in unit_ids]
+    if not isinstance(ids, QuerySet) and not ids:
         return Unit.objects.none()
     walk = RawSQL(*_walk_sql(ids, join="u.parent_id = w.id"))  # noqa: S611 - ids are parameters
     return Unit.objects.filter(pk__in=walk)

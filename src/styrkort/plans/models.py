@@ -432,6 +432,9 @@ class BreakdownBaseline(models.Model):
             raise ValidationError(errors)
 
 
+TIMELINE_PARTS = ("kind", "start_year", "end_year", "quarter", "date")
+
+
 class TimelineFields(models.Model):
     """A timeline as the plans write it (see timeline.py); the years are stored resolved, for filtering."""
 
@@ -448,12 +451,20 @@ class TimelineFields(models.Model):
 
     @property
     def timeline(self) -> Timeline:
+        return self.timeline_from(
+            {f"timeline_{part}": getattr(self, f"timeline_{part}") for part in TIMELINE_PARTS}
+        )
+
+    @staticmethod
+    def timeline_from(values: dict) -> Timeline:
+        """The Timeline that the fields' values (by their names, as values() gives a row) store."""
+        plan_period = values["timeline_kind"] == TimelineKind.PLAN_PERIOD
         return Timeline(
-            kind=self.timeline_kind,
-            start_year=None if self.timeline_kind == TimelineKind.PLAN_PERIOD else self.timeline_start_year,
-            end_year=None if self.timeline_kind == TimelineKind.PLAN_PERIOD else self.timeline_end_year,
-            quarter=self.timeline_quarter,
-            date=self.timeline_date,
+            kind=values["timeline_kind"],
+            start_year=None if plan_period else values["timeline_start_year"],
+            end_year=None if plan_period else values["timeline_end_year"],
+            quarter=values["timeline_quarter"],
+            date=values["timeline_date"],
         )
 
     @staticmethod
