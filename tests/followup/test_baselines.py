@@ -7,7 +7,12 @@ from decimal import Decimal
 import pytest
 
 from styrkort.followup import services
-from styrkort.followup.report import indicator_line, indicators_with_figures
+from styrkort.followup.report import (
+    IndicatorFigures,
+    indicator_figures,
+    indicator_line,
+    indicators_with_figures,
+)
 from styrkort.plans.enums import Comparator
 from styrkort.plans.models import Breakdown, Indicator
 from styrkort.plans.services import target_upsert
@@ -52,7 +57,11 @@ def test_a_breakdowns_keep_target_is_measured_from_its_own_baseline(region_round
             value=value,
         )
 
-    line = indicator_line(indicators_with_figures(region_round).get(pk=indicator.pk), 2023, {})
+    loaded = IndicatorFigures.of(indicators_with_figures(region_round).get(pk=indicator.pk))
+    line = indicator_line(loaded, 2023, {})
+    # The round's facts read the same figures as rows.
+    (as_rows,) = [figures for figures in indicator_figures(region_round) if figures.pk == indicator.pk]
+    assert as_rows == loaded
 
     assert [(o.breakdown, o.status) for o in line.outcomes] == [
         ("Primärvård telefon", statuses[0]),

@@ -5,7 +5,7 @@ from styrkort.plans.follow_up import IndicatorNote, Reader, ReportNote
 from .action_list import latest_reports
 from .enums import ActionStatus, Colour
 from .models import ActionReport, FollowUpRound
-from .report import indicator_line, indicators_with_figures, round_report
+from .report import IndicatorFigures, indicator_line, indicators_with_figures, round_report
 from .status import IndicatorStatus, Trend
 
 
@@ -47,7 +47,7 @@ ROUNDS_LOOKED_AT = 3  # the latest rounds, newest first: a fixed number of queri
 def _line_in(round: FollowUpRound, indicator):
     if round.is_open:
         figures = indicators_with_figures(round).filter(pk=indicator.pk).first()
-        return indicator_line(figures, round.year, {}) if figures else None
+        return indicator_line(IndicatorFigures.of(figures), round.year, {}) if figures else None
     return next((i for i in round_report(round).indicators if i.pk == indicator.pk), None)
 
 

@@ -17,7 +17,7 @@ from styrkort.core import snapshots
 from styrkort.core.page_cache import cached
 from styrkort.core.versions import CONTENT, versions
 from styrkort.plans.formatting import target_text
-from styrkort.plans.models import TIMELINE_PARTS, Action, Target, TimelineFields
+from styrkort.plans.models import TIMELINE_PARTS, Action, BreakdownBaseline, Target, TimelineFields
 from styrkort.plans.queries import baselines_per_breakdown
 
 from .enums import ActionStatus, Colour, NarrativeSection, ReportContent, RoundKind
@@ -346,8 +346,8 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
     units = list(round_units(round))
     unit_paths = _unit_paths(units)
     actions = _action_rows(round)
-    indicators = list(indicators_with_figures(round, breakdowns=False))
-    goals = {goal.pk: _GoalRow.of(goal) for goal in (indicator.goal for indicator in indicators)}
+    indicators = indicator_figures(round)
+    goals = {indicator.goal.pk: indicator.goal for indicator in indicators}
     goals |= {row["goal_id"]: _GoalRow.from_action(row) for row in actions if row["goal_id"] not in goals}
     goals.pop(None, None)
     assessments = {a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=list(goals))}
@@ -374,7 +374,8 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
         area = row["area"] or (goals[row["goal_id"]].area if row["goal_id"] else None)
         areas.get(area and area.pk, without_area).actions.append(_action_line(row, unit_paths))
     for indicator in indicators:
-        areas.get(indicator.goal.area_id, without_area).indicators.append(
+        area = indicator.goal.area
+        areas.get(area and area.pk, without_area).indicators.append(
             indicator_line(indicator, round.year, unit_paths)
         )
 
@@ -403,11 +404,12 @@ def build_round_report(round: FollowUpRound) -> RoundReport:
     )
 
 
-def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | None = None, *, breakdowns=True):
-    """The round's indicators with what indicator_line() reads: targets, baselines per breakdown,
-    measurements, overrides; and their breakdowns, for a form (the lines order by breakdown.order)."""
+def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | None = None):
+    """The round's indicators as instances, for the forms of the report page: with their breakdowns and
+    what indicator_line() reads (IndicatorFigures.of): targets, baselines per breakdown, measurements,
+    overrides."""
     return indicators_in_round(round, unit_ids).prefetch_related(
-        *(["breakdowns"] if breakdowns else []),
+        "breakdowns",
         Prefetch("targets", queryset=Target.objects.select_related("breakdown")),
         baselines_per_breakdown(),
         Prefetch(
@@ -420,6 +422,125 @@ def indicators_with_figures(round: FollowUpRound, unit_ids: frozenset[int] | Non
             to_attr="round_assessments",
         ),
     )
+
+
+@dataclass(frozen=True)
+class _TargetRow:
+    breakdown: str  # its name; TOTAL for the total
+    year: int
+    comparator: str
+    value: Decimal | None
+    by_year: int | None
+
+
+@dataclass(frozen=True)
+class _MeasurementRow:
+    breakdown: str  # its name; TOTAL for the total
+    breakdown_order: int
+    period: int
+    value: Decimal | None
+    missing: bool
+
+
+@dataclass
+class IndicatorFigures:
+    """What indicator_line() reads of an indicator: read as rows for a round's facts
+    (indicator_figures), or taken from an indicator loaded by indicators_with_figures (of)."""
+
+    pk: int
+    code: str
+    name: str
+    unit_of_measure: str
+    direction: str
+    figure: str
+    tolerance: Decimal | None
+    trend_threshold: Decimal | None
+    baseline_value: Decimal | None
+    baseline_year: int | None
+    goal: "_GoalRow"
+    targets: list[_TargetRow] = field(default_factory=list)
+    baselines: dict[str, tuple] = field(default_factory=dict)  # breakdown name → (value, year)
+    measurements: list[_MeasurementRow] = field(default_factory=list)  # periods up to the round's year
+    override: tuple[str, str, str] | None = None  # the round's assessment by hand: status, trend, reason
+
+    @classmethod
+    def of(cls, indicator) -> "IndicatorFigures":
+        override = indicator.round_assessments[0] if indicator.round_assessments else None
+        return cls(
+            **{name: getattr(indicator, name) for name in _INDICATOR_FIELDS},
+            goal=_GoalRow.of(indicator.goal),
+            targets=[
+                _TargetRow(_breakdown_name(t.breakdown), t.year, t.comparator, t.value, t.by_year)
+                for t in indicator.targets.all()
+            ],
+            baselines={b.breakdown.name: (b.value, b.year) for b in indicator.breakdown_baselines.all()},
+            measurements=[
+                _MeasurementRow(
+                    _breakdown_name(m.breakdown),
+                    m.breakdown.order if m.breakdown else -1,
+                    m.period,
+                    m.value,
+                    m.missing,
+                )
+                for m in indicator.measurements.all()
+            ],
+            override=(override.status, override.trend, override.reason) if override else None,
+        )
+
+
+_INDICATOR_FIELDS = (
+    "pk",
+    "code",
+    "name",
+    "unit_of_measure",
+    "direction",
+    "figure",
+    "tolerance",
+    "trend_threshold",
+    "baseline_value",
+    "baseline_year",
+)
+
+
+def _breakdown_name(breakdown) -> str:
+    return breakdown.name if breakdown else TOTAL
+
+
+def indicator_figures(round: FollowUpRound) -> list[IndicatorFigures]:
+    """The round's indicators with their targets, baselines, measurements and overrides, as rows:
+    five queries, as the prefetching queryset, without a model instance for each of them."""
+    goal_fields = [f"goal__{f}" for f in ("code", "name", "order", "unit_id", "plan__owner_id")]
+    goal_fields += [f"goal__area__{f}" for f in ("id", "code", "name", "order")]
+    rows = list(indicators_in_round(round).values(*_INDICATOR_FIELDS, "goal_id", *goal_fields))
+    figures = {
+        row["pk"]: IndicatorFigures(
+            **{name: row[name] for name in _INDICATOR_FIELDS}, goal=_GoalRow.from_action(row)
+        )
+        for row in rows
+    }
+    ids = list(figures)
+    for t in Target.objects.filter(indicator__in=ids).values(
+        "indicator_id", "breakdown__name", "year", "comparator", "value", "by_year"
+    ):
+        figures[t["indicator_id"]].targets.append(
+            _TargetRow(t["breakdown__name"] or TOTAL, t["year"], t["comparator"], t["value"], t["by_year"])
+        )
+    for b in BreakdownBaseline.objects.filter(indicator__in=ids).values(
+        "indicator_id", "breakdown__name", "value", "year"
+    ):
+        figures[b["indicator_id"]].baselines[b["breakdown__name"]] = (b["value"], b["year"])
+    for m in Measurement.objects.filter(indicator__in=ids, period__lte=round.year).values(
+        "indicator_id", "breakdown__name", "breakdown__order", "period", "value", "missing"
+    ):
+        order = m["breakdown__order"] if m["breakdown__name"] else -1
+        figures[m["indicator_id"]].measurements.append(
+            _MeasurementRow(m["breakdown__name"] or TOTAL, order, m["period"], m["value"], m["missing"])
+        )
+    for a in IndicatorAssessment.objects.filter(round=round, indicator__in=ids).values(
+        "indicator_id", "status", "trend", "reason"
+    ):
+        figures[a["indicator_id"]].override = (a["status"], a["trend"], a["reason"])
+    return list(figures.values())
 
 
 def _unit_paths(units) -> dict[int, list[str]]:
@@ -586,30 +707,29 @@ def _action_line(row: dict, unit_paths: dict[int, list[str]]) -> ActionLine:
     return line
 
 
-def _target_for(targets: list[Target], year: int) -> dict[str, Target]:
+def _target_for(targets: list[_TargetRow], year: int) -> dict[str, _TargetRow]:
     """Per breakdown name: the target of the round's year, else the latest before it, else the first after."""
-    chosen: dict[str, Target] = {}
+    chosen: dict[str, _TargetRow] = {}
     by_breakdown = defaultdict(list)
     for target in targets:
-        by_breakdown[target.breakdown.name if target.breakdown else TOTAL].append(target)
+        by_breakdown[target.breakdown].append(target)
     for name, candidates in by_breakdown.items():
         before = [t for t in candidates if t.year <= year]
         chosen[name] = max(before, key=lambda t: t.year) if before else min(candidates, key=lambda t: t.year)
     return chosen
 
 
-def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> IndicatorLine:
-    goal = indicator.goal
+def indicator_line(indicator: IndicatorFigures, year: int, unit_paths: dict[int, list[str]]) -> IndicatorLine:
     line = IndicatorLine(
         pk=indicator.pk,
         code=indicator.code,
         name=indicator.name,
         unit_of_measure=indicator.unit_of_measure,
         direction=indicator.direction,
-        units=unit_paths.get(goal.unit_id or goal.plan.owner_id, []),
+        units=unit_paths.get(indicator.goal.reporting_unit_id, []),
         figure=indicator.figure,
     )
-    targets = _target_for(list(indicator.targets.all()), year)
+    targets = _target_for(indicator.targets, year)
     total_target = targets.get(TOTAL)
     if total_target:
         line.target_comparator = total_target.comparator
@@ -623,17 +743,13 @@ def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> In
     ]
 
     # A breakdown's "keep" or "reduce by" target is measured from that breakdown's own baseline.
-    baselines = {TOTAL: (indicator.baseline_value, indicator.baseline_year)} | {
-        baseline.breakdown.name: (baseline.value, baseline.year)
-        for baseline in indicator.breakdown_baselines.all()
-    }
-    series: dict[str, list[Measurement]] = defaultdict(list)
+    baselines = {TOTAL: (indicator.baseline_value, indicator.baseline_year)} | indicator.baselines
+    series: dict[str, list[_MeasurementRow]] = defaultdict(list)
     order = {TOTAL: (-1, "")}  # the total first, then the breakdowns in their order
-    for measurement in indicator.measurements.all():  # prefetched: period <= the round's year
-        breakdown = measurement.breakdown
-        series[breakdown.name if breakdown else TOTAL].append(measurement)
-        if breakdown:
-            order[breakdown.name] = (breakdown.order, breakdown.name)
+    for measurement in indicator.measurements:
+        series[measurement.breakdown].append(measurement)
+        if measurement.breakdown != TOTAL:
+            order[measurement.breakdown] = (measurement.breakdown_order, measurement.breakdown)
     if series:
         latest_period = max(m.period for values in series.values() for m in values)
         for name in sorted(series, key=order.__getitem__):
@@ -659,18 +775,18 @@ def indicator_line(indicator, year: int, unit_paths: dict[int, list[str]]) -> In
     line.computed_trend = _trend_of(indicator, series.get(TOTAL, []))
 
     line.status, line.trend = line.computed_status, line.computed_trend
-    override = indicator.round_assessments[0] if indicator.round_assessments else None
-    if override:
-        line.status = override.status or line.status
-        line.trend = override.trend or line.trend
-        line.override_reason = override.reason
+    if indicator.override:
+        status, trend, reason = indicator.override
+        line.status = status or line.status
+        line.trend = trend or line.trend
+        line.override_reason = reason
     return line
 
 
 _STATUS_SEVERITY = [IndicatorStatus.GREEN, IndicatorStatus.GREY, IndicatorStatus.YELLOW, IndicatorStatus.RED]
 
 
-def _status_of(indicator, measurement: Measurement, target: Target, baseline: tuple | None) -> str:
+def _status_of(indicator, measurement: _MeasurementRow, target: _TargetRow, baseline: tuple | None) -> str:
     baseline_value, baseline_year = baseline or (None, None)
     status = indicator_status(
         measurement.value,
@@ -687,7 +803,7 @@ def _status_of(indicator, measurement: Measurement, target: Target, baseline: tu
     return status.value if status else ""
 
 
-def _trend_of(indicator, totals: list[Measurement]) -> str:
+def _trend_of(indicator, totals: list[_MeasurementRow]) -> str:
     """Latest total against the one before it; the baseline stands in for a missing earlier value."""
     known = sorted((m for m in totals if not m.missing), key=lambda m: m.period)
     if not known:

@@ -4,17 +4,33 @@ table. Django's template engine spent 0.1–0.3 ms on each such row, most of a r
 (bench/README.md); the rest of each page stays a template.
 """
 
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils.formats import date_format, time_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from styrkort.core.templatetags.paths import path_to
 
+from .enums import ActionStatus, Colour, ReportContent
+from .models import ActionReport
 from .report import ActionLine, IndicatorLine
 from .templatetags.followup_format import action_status, colour_badge, outcome_value, status_badge, trend_text
 
 _DASH = "–"
+_MARK = 987654321  # stands for the number in a path made once per table
+
+
+def _words(text: str, count: int) -> str:
+    """The first words of a text, as the truncatewords filter gives them."""
+    return Truncator(text).words(count, truncate=" …")
 
 
 def _missing_badge(symbol: str, text: str) -> str:
@@ -100,3 +116,258 @@ def indicator_table_rows(indicators: list[IndicatorLine]) -> SafeString:
             f'<td class="trend-cell">{trend}</td>\n</tr>'
         )
     return mark_safe("\n".join(rows))  # noqa: S308 - every value above is escaped
+
+
+def _item_head(action: ActionLine) -> str:
+    """The code as a link, the text's first 20 words and who is responsible, as a list item opens."""
+    return (
+        f'<li class="action-item"><a href="{path_to(action.pk, "plans:action")}"><span class="code">'
+        f"{escape(action.code)}</span></a> {escape(_words(action.text, 20))} "
+        f'<span class="meta">{escape(action.owners)}</span>'
+    )
+
+
+def deviating_action_items(actions: list[ActionLine]) -> SafeString:
+    """The overview's yellow and red actions, each with its deviation (else its comment)."""
+    undescribed = _("No deviation was described.")
+    items = [
+        f"{_item_head(action)}<br>\n      {colour_badge(action.colour)} <span>"
+        f"{escape(_words(action.deviation or action.comment or undescribed, 60))}</span></li>"
+        for action in actions
+    ]
+    return mark_safe("\n".join(items))  # noqa: S308 - every value above is escaped
+
+
+def not_reported_action_items(actions: list[ActionLine]) -> SafeString:
+    """The overview's actions without a mark; the commented ones with the start of their comment."""
+    commented = _missing_badge("…", _("commented, not assessed"))
+    items = []
+    for action in actions:
+        said = ""
+        if action.commented:
+            start = escape(_words(action.comment or action.deviation, 30))
+            said = f' {commented}<br><span class="meta">{start}</span>'
+        items.append(f"{_item_head(action)}{said}</li>")
+    return mark_safe("\n".join(items))  # noqa: S308 - every value above is escaped
+
+
+# ---------------------------------------------------------------------------
+# The unit report page: one form per action
+
+
+@dataclass
+class ActionReportRow:
+    """One action's row of a unit's report page, as plain values: the action, what was reported last
+    time, and the form's values, with its errors and a conflict when a save was refused."""
+
+    pk: int
+    code: str
+    text: str
+    meta: str  # timeline · responsible units
+    values: dict[str, str]  # status, colour, comment, deviation, version, as the form shows them
+    reported_by: str = ""
+    reported_at: dt.datetime | None = None
+    previous: tuple[str, str, str, str] | None = None  # last time: round name, status, colour, comment
+    errors: dict[str, list[str]] = field(default_factory=dict)  # per field; NON_FIELD_ERRORS the form's
+    conflict: ActionReport | None = None  # what someone else saved meanwhile
+    conflict_message: str = ""
+    saved: bool = False
+
+    @classmethod
+    def of(cls, action, report, previous=None, form=None, **extra) -> "ActionReportRow":
+        """action: with its units loaded; report, previous: ActionReport or None; form: a bound
+        ActionReportForm whose values and errors to show (else the report's values)."""
+        if form is not None:
+            values = {name: _as_text(form[name].value()) for name in form.fields}
+            errors = {name: [str(e) for e in errors] for name, errors in form.errors.items()}
+        else:
+            values = {f: getattr(report, f) if report else "" for f in _REPORT_FIELDS}
+            values["version"] = str(report.version if report else 0)
+            errors = {}
+        units = ", ".join(unit.label for unit in action.units.all())
+        return cls(
+            pk=action.pk,
+            code=action.code,
+            text=action.text,
+            meta=f"{action.timeline_text or ''}{' · ' + units if units else ''}",
+            values=values,
+            reported_by=_reporter(report),
+            reported_at=report.reported_at if report else None,
+            previous=(previous.round.name, previous.status, previous.colour, previous.comment)
+            if previous
+            else None,
+            errors=errors,
+            **extra,
+        )
+
+
+_REPORT_FIELDS = ("status", "colour", "comment", "deviation")
+
+
+def _as_text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _reporter(report) -> str:
+    user = report.reported_by if report else None
+    return (user.get_full_name() or user.username) if user else ""
+
+
+class ActionReportRows:
+    """What every row of one page shares, made once: the round's fields and their labels, the select
+    options, the form's address pattern, the CSRF token (a placeholder in a cached page)."""
+
+    def __init__(self, round, unit_code: str, csrf_token: str):
+        content = ReportContent(round.asks_for)
+        self.asks_status, self.asks_colour = content.asks_status, content.asks_assessment
+        self.deviation_field = round.asks_deviation and self.asks_colour
+        self.unit_code = escape(unit_code)
+        self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
+        self.url_before, self.url_after = reverse("followup:action_report", args=[round.code, _MARK]).split(
+            str(_MARK)
+        )
+        symbols = {c.value: c.symbol for c in Colour}
+        self.options = {
+            "status": [("", "–"), *((s.value, s.label) for s in ActionStatus)],
+            "colour": [("", "–"), *((c.value, f"{symbols[c.value]} {c.label}") for c in Colour)],
+        }
+        self.labels = {
+            "status": _("Status"),
+            "colour": _("Assessment"),
+            "comment": _("Comment"),
+            "deviation": _("Deviation"),
+        }
+        self.deviation_help = escape(_("What differs from the plan, and what is done about it."))
+        self.text = {
+            key: escape(text)
+            for key, text in {
+                "previous_comment": _("Last time's comment"),
+                "use_previous": _("Use last time's comment"),
+                "conflict": _("Saved by someone else meanwhile"),
+                "theirs": _("Their version:"),
+                "save": _("Save"),
+                "save_anyway": _("Save mine anyway"),
+                "saving": _("Saving…"),
+                "not_reported": _("Not reported yet"),
+            }.items()
+        }
+
+    def fields(self) -> list[str]:
+        return [
+            *(["status"] if self.asks_status else []),
+            *(["colour"] if self.asks_colour else []),
+            "comment",
+            "deviation",
+        ]
+
+    def html(self, row: ActionReportRow) -> SafeString:
+        code = escape(row.code)
+        hidden_code = f'<span class="visually-hidden"> {code}</span>'
+        url = f"{self.url_before}{row.pk}{self.url_after}"
+        comment_id = f"id_a{row.pk}-comment"
+        parts = [
+            f'<div class="report-row" id="a-{row.pk}" data-row>\n  <div class="report-row__what">\n'
+            f'    <h4 class="ds-heading" data-size="xs" data-row-heading><span class="code">{code}</span> '
+            f'<span class="visually-hidden">{escape(_words(row.text, 8))}</span></h4>\n'
+            f'    <p>{escape(row.text)}</p>\n    <p class="meta">{escape(row.meta)}</p>\n'
+        ]
+        if row.previous:
+            round_name, status, colour, comment = row.previous
+            said = _("Last time (%(round)s):") % {"round": round_name}
+            marks = escape(action_status(status)) if status else ""
+            if colour:
+                marks += f" {colour_badge(colour)}"
+            parts.append(
+                f'    <div class="previous-report">\n      <p class="meta">{escape(said)} {marks}</p>\n'
+            )
+            if comment:
+                parts.append(
+                    f"      <details><summary>{self.text['previous_comment']}</summary>"
+                    f'<p class="previous-comment" id="previous-{row.pk}">'
+                    f"{linebreaksbr(comment, autoescape=True)}</p></details>\n"
+                    f'      <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" '
+                    f'data-copy-from="{escape(comment)}" data-copy-to="{comment_id}" hidden>'
+                    f"{self.text['use_previous']}{hidden_code}</button>"
+                )
+            parts.append("    </div>")
+        parts.append(
+            f'  </div>\n  <form method="post" action="{url}" class="report-row__form"\n'
+            f'        hx-post="{url}" hx-target="#a-{row.pk}" hx-swap="outerHTML"'
+            ' hx-disabled-elt="find button">\n'
+            f'    {self.csrf}\n    <input type="hidden" name="unit" value="{self.unit_code}">\n'
+            f'    <input type="hidden" name="a{row.pk}-version" '
+            f'value="{escape(row.values.get("version", ""))}" id="id_a{row.pk}-version">\n'
+        )
+        if row.conflict:
+            theirs = row.conflict
+            parts.append(
+                '    <div class="conflict wide" role="alert">\n'
+                f"      <p><strong>{self.text['conflict']}</strong></p>\n"
+                f"      <p>{escape(row.conflict_message)}</p>\n"
+                f"      <p>{self.text['theirs']} {escape(theirs.get_status_display())}, "
+                f"{escape(theirs.get_colour_display())}<br>"
+                f"{linebreaksbr(theirs.comment, autoescape=True)}</p>\n"
+                "    </div>\n"
+            )
+        if row.errors.get(NON_FIELD_ERRORS):
+            own = " ".join(escape(e) for e in row.errors[NON_FIELD_ERRORS])
+            parts.append(f'    <div class="ds-validation-message wide" data-color="danger">{own}</div>\n')
+        for name in self.fields():
+            parts.append(self._field(row, name, hidden_code))
+        if row.saved:
+            time = time_format(localtime(row.reported_at), "H:i")
+            saved = _("%(code)s saved %(time)s") % {"code": row.code, "time": time}
+            said = f'<span aria-hidden="true">✓</span> {escape(saved)}'
+        elif row.reported_at:
+            when = date_format(localtime(row.reported_at), "j b H:i")
+            said = escape(_("Last saved by %(who)s, %(when)s") % {"who": row.reported_by, "when": when})
+        else:
+            said = self.text["not_reported"]
+        button = self.text["save_anyway"] if row.conflict else self.text["save"]
+        parts.append(
+            '    <div class="wide actions-row">\n'
+            f'      <button class="ds-button" type="submit">{button}{hidden_code}</button>\n'
+            f'      <span class="htmx-indicator meta" aria-hidden="true">{self.text["saving"]}</span>\n'
+            f'      <span class="meta" data-row-said>{said}</span>\n    </div>\n  </form>\n</div>'
+        )
+        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+    def _field(self, row: ActionReportRow, name: str, hidden_code: str) -> str:
+        html_name = f"a{row.pk}-{name}"
+        field_id = f"id_{html_name}"
+        errors = row.errors.get(name, [])
+        wide = " wide" if name in ("comment", "deviation") else ""
+        marked = " data-deviation-field" if name == "deviation" and self.deviation_field else ""
+        help_text = ""
+        if name == "deviation":
+            help_text = (
+                f'<div class="ds-field__description meta" id="{field_id}-help">{self.deviation_help}</div>'
+            )
+        value = row.values.get(name, "")
+        if name in self.options:
+            invalid = f' aria-invalid="true" aria-describedby="{field_id}-error"' if errors else ""
+            options = "".join(
+                f'<option value="{choice}"{" selected" if choice == value else ""}>{escape(label)}</option>'
+                for choice, label in self.options[name]
+            )
+            control = (
+                f'<select class="ds-input" name="{html_name}" id="{field_id}"{invalid}>{options}</select>'
+            )
+        else:
+            rows = 3 if name == "comment" else 2
+            described = f' aria-describedby="{field_id}-help"' if help_text else ""
+            invalid = ' aria-invalid="true"' if errors else ""
+            control = (
+                f'<textarea class="ds-input" name="{html_name}" id="{field_id}" rows="{rows}"'
+                f"{described}{invalid}>{escape(value)}</textarea>"
+            )
+        messages = "".join(
+            f'<div class="ds-validation-message" data-color="danger" id="{field_id}-error">{escape(e)}</div>'
+            for e in errors
+        )
+        return (
+            f'    <div class="ds-field{wide}"{marked}>\n'
+            f'      <label class="ds-label" for="{field_id}">'
+            f"{escape(self.labels[name])}{hidden_code}</label>\n"
+            f"      {help_text}{control}{messages}\n    </div>\n"
+        )

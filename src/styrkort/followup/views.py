@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,7 +64,8 @@ from .queries import (
     to_report,
 )
 from .reminders import send_round_reminders
-from .report import indicator_line, indicators_with_figures, round_key, round_report
+from .report import IndicatorFigures, indicator_line, indicators_with_figures, round_key, round_report
+from .rows import ActionReportRow, ActionReportRows
 from .shortcuts import get_round
 from .status import green_share
 
@@ -194,13 +197,10 @@ def _overview_context(round) -> dict:
 # Reporting
 
 
-def _action_form(action, round, data=None) -> ActionReportForm:
-    """The report form with the marks the round asks for (status, assessment or both)."""
-    report = action_report_of(action)
-    initial = {"version": report.version if report else 0}
-    if report:
-        initial |= {f: getattr(report, f) for f in ("status", "colour", "comment", "deviation")}
-    form = ActionReportForm(data, prefix=f"a{action.pk}", initial=initial)
+def _action_form(action, round, data) -> ActionReportForm:
+    """The posted report form with the marks the round asks for (status, assessment or both); the
+    page shows its rows without forms (followup/rows.py)."""
+    form = ActionReportForm(data, prefix=f"a{action.pk}")
     content = ReportContent(round.asks_for)
     if not content.asks_status:
         del form.fields["status"]
@@ -287,8 +287,8 @@ def unit_report(request, code: str, unit_code: str):
     only_missing = request.GET.get("visa") == "ej-rapporterade"
 
     def render_body(extra: dict) -> str:
-        context = _unit_report_context(request.user, round, unit, below, only_missing) | extra
-        return render_to_string("followup/_unit_report_body.html", context, request=request)
+        context = _unit_report_context(request.user, round, unit, below, only_missing, extra["csrf_token"])
+        return render_to_string("followup/_unit_report_body.html", context | extra, request=request)
 
     # Per person: which goals and assignments the page offers depends on the viewer's rights.
     key = ("unit-report", *round_key(round), unit.pk, only_missing, request.user.pk)
@@ -297,7 +297,9 @@ def unit_report(request, code: str, unit_code: str):
     return mark_cache_state(request, render(request, "followup/unit_report.html", context))
 
 
-def _unit_report_context(user, round, unit, below: frozenset[int], only_missing: bool) -> dict:
+def _unit_report_context(
+    user, round, unit, below: frozenset[int], only_missing: bool, csrf_token: str
+) -> dict:
     actions = list(actions_in_round(round, below).prefetch_related(None).prefetch_related("units"))
     reports, previous = reports_now_and_before([a.pk for a in actions], round)
     for action in actions:
@@ -308,13 +310,9 @@ def _unit_report_context(user, round, unit, below: frozenset[int], only_missing:
     goal_assessments = {
         a.goal_id: a for a in GoalAssessment.objects.filter(round=round, goal__in=[g.pk for g in goals])
     }
+    lean_rows = ActionReportRows(round, unit.code, csrf_token)
     action_rows = [
-        {
-            "action": a,
-            "form": _action_form(a, round),
-            "report": action_report_of(a),
-            "previous": previous.get(a.pk),
-        }
+        {"action": a, "html": lean_rows.html(ActionReportRow.of(a, action_report_of(a), previous.get(a.pk)))}
         for a in actions
         if not (only_missing and _has_a_mark(action_report_of(a)))
     ]
@@ -330,7 +328,7 @@ def _unit_report_context(user, round, unit, below: frozenset[int], only_missing:
             {
                 "indicator": i,
                 "form": _measurement_form(i, round),
-                "line": indicator_line(i, round.year, {}),
+                "line": indicator_line(IndicatorFigures.of(i), round.year, {}),
                 "assessment_form": _assessment_form(i),
             }
             for i in indicators
@@ -421,46 +419,41 @@ def action_report_save(request, code: str, action_pk: int):
         report = conflict.current
         form = _action_form(action, round, with_version(form, conflict.current.version).data)
         form.is_valid()
+    unit_code = request.POST.get("unit", "")
+    if saved and not request.htmx:
+        messages.success(request, _("%(code)s saved.") % {"code": action.code})
+        return _back_to_unit(request, round, f"a-{action.pk}")
+    # The same row as the report page's, with what was saved, or with the reporter's values and
+    # what is wrong with them.
+    row = ActionReportRow.of(
+        action,
+        report,
+        previous_reports([action.pk], round).get(action.pk),
+        form=None if saved else form,
+        saved=saved,
+        conflict=conflict.current if conflict else None,
+        conflict_message=str(conflict) if conflict else "",
+    )
+    row_html = ActionReportRows(round, unit_code, get_token(request)).html(row)
     if not request.htmx:
-        if saved:
-            messages.success(request, _("%(code)s saved.") % {"code": action.code})
-            return _back_to_unit(request, round, f"a-{action.pk}")
-        return render(
-            request,
-            "followup/action_report_page.html",
-            {
-                "round": round,
-                "action": action,
-                "form": form,
-                "report": report,
-                "conflict": conflict,
-                "unit_code": request.POST.get("unit", ""),
-            },
-            status=409 if conflict else 400,
-        )
-    unit_progress = None
-    if saved:
-        action.round_reports = [report]
-        form = _action_form(action, round)
-        # The page's "N of M reported" is brought up to date with the row (an out-of-band swap).
-        unit, below = round_unit(round, request.POST.get("unit", ""))
-        if unit is not None:
-            unit_progress = progress(round, below)
-    return render(
-        request,
-        "followup/_action_form.html",
-        {
+        context = {
             "round": round,
             "action": action,
-            "form": form,
-            "report": report,
+            "row_html": row_html,
             "conflict": conflict,
-            "saved": saved,
-            "unit_code": request.POST.get("unit", ""),
-            "progress": unit_progress,
-            "previous": previous_reports([action.pk], round).get(action.pk),
-        },
-    )
+            "unit_code": unit_code,
+        }
+        return render(request, "followup/action_report_page.html", context, status=409 if conflict else 400)
+    if saved:
+        # The page's "N of M reported" is brought up to date with the row (an out-of-band swap).
+        unit, below = round_unit(round, unit_code)
+        if unit is not None:
+            total, reported = progress(round, below)
+            count = render_to_string(
+                "followup/_reported_count.html", {"reported": reported, "total": total, "oob": True}
+            )
+            row_html += mark_safe(count)  # noqa: S308 - rendered by our own template
+    return HttpResponse(row_html)
 
 
 @login_required
@@ -514,7 +507,7 @@ def measurement_save(request, code: str, indicator_pk: int):
             "form": form,
             "saved": saved,
             "unit_code": request.POST.get("unit", ""),
-            "line": indicator_line(figures, round.year, {}) if figures else None,
+            "line": indicator_line(IndicatorFigures.of(figures), round.year, {}) if figures else None,
             "assessment_form": _assessment_form(figures or indicator),
         },
         status=200 if saved or request.htmx else 400,
