@@ -19,9 +19,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 LEDGER = "Enhet;Konto;Period;Typ;Belopp (mnkr)\n"
 # Pinned: session, user, round (+ plans, units), unit, the round's subtree; ledger, mapping, departments,
-# results, investments, savings, staff, comments; the person's roles (may import? may write the plan?);
-# the data's versions (the page cache's key).
-EXPECTED_QUERIES = 19
+# results (and the accounts of a unit without a Resultat: RUF here), investments, savings, staff,
+# comments; the person's roles (may import? may write the plan?); the data's versions (the page cache's key).
+EXPECTED_QUERIES = 20
 
 
 def page_url(round, unit="RUF"):
@@ -198,6 +198,13 @@ def test_a_reporter_writes_the_units_action_plan(client, annual_round, make_user
     assert (measure.realised_effect, measure.comment) == (-20_000, "Hälften genomfört")
     page = client.get(page_url(annual_round, "FH")).content.decode()
     assert '<td class="num">0,07</td><td class="num">−0,02</td><td>Hälften genomfört</td>' in page
+    # The edit form is made when asked for, filled in with what is stored.
+    assert f'name="s{measure.pk}-measure"' not in page
+    assert f'href="?andra={measure.pk}#change-measure"' in page
+    editing = client.get(page_url(annual_round, "FH") + f"?andra={measure.pk}").content.decode()
+    assert f'id="id_s{measure.pk}-realised_effect" value="−0,02"' in editing
+    assert "Hälften genomfört</textarea>" in editing
+    assert "Ändra åtgärden Minskning av resor" in editing
 
     removed = client.post(reverse("economy:savings_delete", args=[annual_round.code, "FH", measure.pk]))
     assert removed.status_code == 302

@@ -82,6 +82,8 @@ class LedgerEntry(Period):
         ordering = ["unit", "year", "month", "kind", "account", "total"]
         verbose_name = _("ledger amount")
         verbose_name_plural = _("ledger amounts")
+        # The department table reads each unit's control totals (economy/queries.py).
+        indexes = [models.Index(fields=["unit", "kind", "total", "year", "month"], name="ledger_totals")]
         constraints = [
             models.UniqueConstraint(
                 fields=["unit", "year", "month", "kind", "account", "total"], name="one_ledger_amount"

@@ -5,7 +5,6 @@ up to the round's month. Staff figures lag a month behind in the HR system, so t
 the latest month reported, whatever it is; the page says which.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -61,21 +60,36 @@ def line_of(account: str, prefixes) -> tuple | None:
 
 
 def results_by_unit_and_year(unit_ids: list[int], year: int, month: int) -> dict[tuple[int, int], Decimal]:
-    """{(unit pk, year): result} for the years of the department table: the reported result, or the
-    sum of the accounts where no result is reported. This year is accumulated to `month`."""
-    rows = LedgerEntry.objects.filter(
-        unit__in=unit_ids, kind=LedgerKind.OUTCOME, year__range=(year - RESULT_YEARS + 1, year)
-    ).filter(Q(year__lt=year) | Q(month__lte=month))
-    sums: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
-    for unit_id, row_year, total, amount in (
-        _latest_month(rows, ("unit", "year"))
-        .filter(total__in=("", Total.RESULT))
+    """{(unit pk, year): result} for the years of the department table: the control total Resultat of
+    the unit's latest month that has one, or, for a unit and year without any, the sum of its accounts
+    in their latest month. This year is accumulated to `month`.
+
+    The totals are read first, by the index `ledger_totals`: a department reports Resultat, so the
+    accounts (some 60 rows a month per unit) are only summed where it does not."""
+    years = (year - RESULT_YEARS + 1, year)
+    outcome = LedgerEntry.objects.filter(kind=LedgerKind.OUTCOME, year__range=years).filter(
+        Q(year__lt=year) | Q(month__lte=month)
+    )
+    results: dict[tuple[int, int], tuple[int, Decimal]] = {}
+    for unit_id, row_year, row_month, amount in (
+        outcome.filter(unit__in=unit_ids, total=Total.RESULT)
         .order_by()
-        .values_list("unit_id", "year", "total")
-        .annotate(amount=Sum("amount"))
+        .values_list("unit_id", "year", "month", "amount")
     ):
-        sums[unit_id, row_year][total] = amount
-    return {key: found.get(Total.RESULT, found.get("")) for key, found in sums.items()}
+        if (unit_id, row_year) not in results or results[unit_id, row_year][0] < row_month:
+            results[unit_id, row_year] = (row_month, amount)
+    found = {key: amount for key, (_month, amount) in results.items()}
+    without = [pk for pk in unit_ids if any((pk, y) not in found for y in range(years[0], year + 1))]
+    if without:
+        accounts = outcome.filter(unit__in=without, total="")
+        for unit_id, row_year, amount in (
+            _latest_month(accounts, ("unit", "year"))
+            .order_by()
+            .values_list("unit_id", "year")
+            .annotate(amount=Sum("amount"))
+        ):
+            found.setdefault((unit_id, row_year), amount)
+    return found
 
 
 @dataclass(frozen=True)

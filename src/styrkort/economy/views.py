@@ -22,16 +22,18 @@ from .rules import may_import_economy
 
 
 def _page(request, followup_round, unit, *, new_form=None, edited=None, status=200):
+    """edited: (pk, form) of a measure whose posted change was refused. A measure's edit form is made
+    only when asked for (?andra=pk), not one for every measure on every view of the page."""
     report = economy_report(round=followup_round, unit=unit)
     may_edit = followup_round.is_open and may_report_for_unit(request.user, followup_round, unit)
-    edit_forms = []
-    if may_edit:
-        for measure in report.savings:  # an open round's report is live: these are the rows as stored
-            if edited is not None and edited[0] == measure.pk:
-                form = edited[1]
-            else:
-                form = SavingsMeasureForm(initial=_initial(measure), prefix=f"s{measure.pk}")
-            edit_forms.append((measure, form))
+    asked = request.GET.get("andra", "")
+    editing = edited[0] if edited else int(asked) if asked.isdigit() else None
+    edit_form = None
+    # an open round's report is live: its measures are the rows as stored
+    measure = next((m for m in report.savings if m.pk == editing), None) if may_edit else None
+    if measure is not None:
+        form = edited[1] if edited else SavingsMeasureForm(initial=_initial(measure), prefix=f"s{measure.pk}")
+        edit_form = (measure, form)
     context = {
         "round": followup_round,
         "unit": unit,
@@ -41,7 +43,7 @@ def _page(request, followup_round, unit, *, new_form=None, edited=None, status=2
         "may_import": may_import_economy(request.user, followup_round),
         "may_edit": may_edit,
         "new_form": new_form or SavingsMeasureForm(prefix="new"),
-        "edit_forms": edit_forms,
+        "edit_form": edit_form,
     }
     return render(request, "economy/economy_page.html", context, status=status)
 
