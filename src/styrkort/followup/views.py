@@ -27,7 +27,7 @@ from styrkort.plans.models import TOTAL_BREAKDOWN, Action, Assignment, Goal, Ind
 from styrkort.plans.queries import actions_with_units
 
 from . import rules, services
-from .action_list import action_list_workbook, latest_reports, previous_reports, reports_now_and_before
+from .action_list import action_list_workbook, latest_reports, reports_now_and_before
 from .compare import compare_rounds
 from .enums import NarrativeSection, ReportContent
 from .forms import (
@@ -58,7 +58,6 @@ from .queries import (
     goals_of,
     open_rounds,
     progress,
-    round_reports_prefetch,
     round_unit,
     round_units,
     to_report,
@@ -388,11 +387,11 @@ def _back_to_unit(request, round, anchor: str):
 @login_required
 @require_POST
 def action_report_save(request, code: str, action_pk: int):
-    round = get_round(code)
-    action = get_object_or_404(
-        Action.objects.select_related("plan").prefetch_related("units", round_reports_prefetch(round)),
-        pk=action_pk,
-    )
+    round = get_round(code, with_units=False)  # the rules walk from them (round_units)
+    action = get_object_or_404(Action.objects.select_related("plan").prefetch_related("units"), pk=action_pk)
+    # This round's report and the one before it (for the row's "last time"), in one query.
+    reports, previous = reports_now_and_before([action.pk], round)
+    action.round_reports = [reports[action.pk]] if action.pk in reports else []
     form = _action_form(action, round, request.POST)
     conflict = None
     saved = False
@@ -428,7 +427,7 @@ def action_report_save(request, code: str, action_pk: int):
     row = ActionReportRow.of(
         action,
         report,
-        previous_reports([action.pk], round).get(action.pk),
+        previous.get(action.pk),
         form=None if saved else form,
         saved=saved,
         conflict=conflict.current if conflict else None,
