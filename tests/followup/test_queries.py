@@ -30,6 +30,11 @@ EXPECTED = {
     "round_closed": 6,
     "action_history": 5,
     "indicator_history": 7,
+    # One action's report saved with htmx: session, user, round (+ plans), action (+ units), its report now
+    # and last time; in the transaction (a savepoint here): the round locked, the round's units walked,
+    # the person's memberships and the units below them, the report locked, updated and its history row,
+    # the round's and the follow-up version raised; after: the unit's "N of M reported".
+    "save": 17,
 }
 
 
@@ -107,3 +112,31 @@ def test_the_inbox_does_not_read_rounds_that_do_not_concern_the_person(client, r
             units=[Unit.objects.get(code="KFN")],
         )
     assert count_queries(client, reverse("followup:inbox")) == before
+
+
+def test_saving_a_report_has_a_pinned_query_count_that_does_not_grow(client, reporter, planner, round):
+    from styrkort.followup.models import ActionReport
+    from styrkort.plans.models import Action
+
+    client.force_login(reporter)
+    rf1 = Action.objects.get(plan__code="RUF-2023", code="RF1")
+    counts = []
+    for more in (2, 12):
+        add_reported_actions(round, planner, more)
+        version = getattr(ActionReport.objects.filter(round=round, action=rf1).first(), "version", 0)
+        fields = {
+            "status": "in_progress",
+            "colour": "green",
+            "comment": "",
+            "deviation": "",
+            "version": version,
+        }
+        data = {f"a{rf1.pk}-{name}": value for name, value in fields.items()} | {"unit": "FH"}
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(
+                reverse("followup:action_report", args=[round.code, rf1.pk]), data, HTTP_HX_REQUEST="true"
+            )
+        assert response.status_code == 200
+        assert "RF1 sparad" in response.content.decode()
+        counts.append(len(queries))
+    assert counts == [EXPECTED["save"], EXPECTED["save"]]
