@@ -16,8 +16,16 @@ def round_units(round: FollowUpRound) -> list[Unit]:
     if not hasattr(round, "_units"):
         # Walked from the round's units in the same query, whether or not they are loaded.
         own = FollowUpRound.units.through.objects.filter(followupround_id=round.pk).values("unit_id")
-        round._units = org_queries.with_depth(list(org_queries.units_below(own)))
+        below = org_queries.units_below(own).annotate(
+            is_round_unit=Exists(own.filter(unit_id=OuterRef("pk")))
+        )
+        round._units = org_queries.with_depth(list(below))
     return round._units
+
+
+def round_own_units(round: FollowUpRound) -> list[Unit]:
+    """The units the round names (not those below them), by name: from round_units(), no query."""
+    return sorted((unit for unit in round_units(round) if unit.is_round_unit), key=lambda unit: unit.name)
 
 
 def round_unit(round: FollowUpRound, code: str) -> tuple[Unit | None, frozenset[int]]:

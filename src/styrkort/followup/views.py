@@ -58,6 +58,7 @@ from .queries import (
     goals_of,
     open_rounds,
     progress,
+    round_own_units,
     round_unit,
     round_units,
     to_report,
@@ -120,7 +121,7 @@ def round_create(request):
 @login_required
 def round_detail(request, code: str):
     """The round as reported: frozen when closed. ?enhet=CODE narrows it to one unit."""
-    round = get_round(code)
+    round = get_round(code, with_units=False)  # the header's units come with round_units, on a miss
     unit_code = request.GET.get("enhet", "")
     may_manage = rules.may_manage_round(request.user, round)
 
@@ -130,6 +131,7 @@ def round_detail(request, code: str):
         if unit:
             report = report.for_unit(unit.code)
         context = {"round": round, "report": report, "unit": unit, "may_manage": may_manage}
+        context["own_units"] = round_own_units(round)
         return render_to_string("followup/_round_body.html", context | extra, request=request)
 
     body = cached_html(request, ("round", *round_key(round), unit_code, may_manage), render_body)
@@ -146,7 +148,7 @@ def _reporting_unit(report, code: str):
 @login_required
 def overview(request, code: str):
     """Per unit: reported and missing; share green per goal area and in total; the not-reported list."""
-    round = get_round(code)
+    round = get_round(code, with_units=False)  # the header's units come with round_units, on a miss
     rights = {
         "may_manage": rules.may_manage_round(request.user, round),
         "may_reopen": rules.may_reopen_round(request.user),
@@ -182,6 +184,7 @@ def _overview_context(round) -> dict:
             )
     return {
         "round": round,
+        "own_units": round_own_units(round),
         "report": report,
         "by_unit": by_unit,
         # Red before yellow: what will not be carried out first.
