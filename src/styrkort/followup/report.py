@@ -554,7 +554,8 @@ def _person_name(first_name: str | None, last_name: str | None, username: str | 
     return f"{first_name or ''} {last_name or ''}".strip() or username or ""
 
 
-def _reporter_name(report) -> str:
+def reporter_name(report) -> str:
+    """Who saved a report, as the pages name them; "" for nobody."""
     user = report.reported_by
     return _person_name(user.first_name, user.last_name, user.username) if user else ""
 
@@ -571,7 +572,7 @@ def _assignment_line(assignment, unit_paths: dict[int, list[str]]) -> Assignment
         units=unit_paths.get(assignment.receiver_id, []),
         added_during_year=assignment.added_during_year,
         comment=reports[0].comment if reports else "",
-        reported_by=_reporter_name(reports[0]) if reports else "",
+        reported_by=reporter_name(reports[0]) if reports else "",
         reported_at=reports[0].reported_at if reports else None,
     )
 

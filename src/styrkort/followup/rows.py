@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from styrkort.core.templatetags.paths import path_to
 
-from .enums import ActionStatus, Colour, ReportContent
+from .enums import Colour, ReportContent
+from .forms import ActionReportForm
 from .models import ActionReport
-from .report import ActionLine, IndicatorLine
+from .report import ActionLine, IndicatorLine, reporter_name
 from .templatetags.followup_format import action_status, colour_badge, outcome_value, status_badge, trend_text
 
 _DASH = "–"
@@ -191,7 +192,7 @@ class ActionReportRow:
             text=action.text,
             meta=f"{action.timeline_text or ''}{' · ' + units if units else ''}",
             values=values,
-            reported_by=_reporter(report),
+            reported_by=reporter_name(report) if report else "",
             reported_at=report.reported_at if report else None,
             previous=(previous.round.name, previous.status, previous.colour, previous.comment)
             if previous
@@ -208,11 +209,6 @@ def _as_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _reporter(report) -> str:
-    user = report.reported_by if report else None
-    return (user.get_full_name() or user.username) if user else ""
-
-
 class ActionReportRows:
     """What every row of one page shares, made once: the round's fields and their labels, the select
     options, the form's address pattern, the CSRF token (a placeholder in a cached page)."""
@@ -226,18 +222,16 @@ class ActionReportRows:
         self.url_before, self.url_after = reverse("followup:action_report", args=[round.code, _MARK]).split(
             str(_MARK)
         )
-        symbols = {c.value: c.symbol for c in Colour}
+        fields = ActionReportForm.base_fields
+        symbols = {colour.value: f"{colour.symbol} " for colour in Colour}
         self.options = {
-            "status": [("", "–"), *((s.value, s.label) for s in ActionStatus)],
-            "colour": [("", "–"), *((c.value, f"{symbols[c.value]} {c.label}") for c in Colour)],
+            "status": fields["status"].choices,
+            "colour": [
+                (value, f"{symbols.get(value, '')}{label}") for value, label in fields["colour"].choices
+            ],
         }
-        self.labels = {
-            "status": _("Status"),
-            "colour": _("Assessment"),
-            "comment": _("Comment"),
-            "deviation": _("Deviation"),
-        }
-        self.deviation_help = escape(_("What differs from the plan, and what is done about it."))
+        self.labels = {name: fields[name].label for name in ("status", "colour", "comment", "deviation")}
+        self.deviation_help = escape(fields["deviation"].help_text)
         self.text = {
             key: escape(text)
             for key, text in {
