@@ -13,11 +13,13 @@ from .models import FollowUpRound
 from .queries import round_unit_ids
 
 
-def get_round(code: str, *, with_units: bool = True) -> FollowUpRound:
+def get_round(code: str, *, with_units: bool = True, with_plans: bool = True) -> FollowUpRound:
     """The round with its plans and units (which the rules and the header read; the round's units
     and those below are walked to from the round itself, round_units), and the content version its
-    cache key needs (report.round_key) read in the same query."""
-    rounds = FollowUpRound.objects.prefetch_related("plans", *(["units"] if with_units else [])).annotate(
+    cache key needs (report.round_key) read in the same query. A page that needs its plans only to
+    build what it caches loads them then (prefetch_related_objects), not on a hit."""
+    related = [*(["plans"] if with_plans else []), *(["units"] if with_units else [])]
+    rounds = FollowUpRound.objects.prefetch_related(*related).annotate(
         content_version=Subquery(DataVersion.objects.filter(scope=CONTENT).values("value")[:1])
     )
     return get_object_or_404(rounds, code=code)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -276,7 +277,8 @@ def _plain_number(value) -> str:
 @login_required
 def unit_report(request, code: str, unit_code: str):
     """A department reports all its actions, indicators and texts on one page."""
-    round = get_round(code, with_units=False)  # the page walks from them (round_units)
+    # The page walks from the round's units (round_units); its plans are read to build what it caches.
+    round = get_round(code, with_units=False, with_plans=False)
     unit, below = round_unit(round, unit_code)
     if unit is None:
         unit = get_object_or_404(Unit, code=unit_code)
@@ -289,6 +291,7 @@ def unit_report(request, code: str, unit_code: str):
     only_missing = request.GET.get("visa") == "ej-rapporterade"
 
     def render_body(extra: dict) -> str:
+        prefetch_related_objects([round], "plans")  # as ids in the page's queries (round_plan_ids)
         context = _unit_report_context(request.user, round, unit, below, only_missing, extra["csrf_token"])
         return render_to_string("followup/_unit_report_body.html", context | extra, request=request)
 
