@@ -18,7 +18,12 @@ def _pattern(name: str, prefix: str) -> tuple[str, str]:
     return before, after
 
 
+def path_pattern(name: str) -> tuple[str, str]:
+    """(before, after) the number in the path of `name`: for a table that makes a link a row."""
+    return _pattern(name, get_script_prefix())
+
+
 @register.filter
 def path_to(pk, name: str) -> str:
-    before, after = _pattern(name, get_script_prefix())
+    before, after = path_pattern(name)
     return f"{before}{int(pk)}{after}"
