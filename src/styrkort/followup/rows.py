@@ -22,7 +22,7 @@ from styrkort.core.templatetags.paths import path_pattern
 from .enums import ActionStatus, Colour, ReportContent
 from .forms import ActionReportForm
 from .models import ActionReport
-from .report import ActionLine, IndicatorLine, reporter_name
+from .report import ActionLine, GoalLine, IndicatorLine, reporter_name
 from .templatetags.followup_format import action_status, colour_badge, outcome_value, status_badge, trend_text
 
 _DASH = "–"
@@ -98,6 +98,17 @@ def action_table_rows(actions: list[ActionLine]) -> SafeString:
             f"<td>{mark}</td>\n<td>{comment}</td>\n</tr>"
         )
     return mark_safe("\n".join(rows))  # noqa: S308 - every value above is escaped
+
+
+def goal_table_rows(goals: list[GoalLine]) -> SafeString:
+    """The body rows of an area's goal table in a round: each goal's assessment and analysis."""
+    badges = _colour_badges() | {"": colour_badge("")}
+    rows = [
+        f'<tr><th scope="row">{escape(goal.name)}</th><td>{badges[goal.colour]}</td>'
+        f"<td>{_text_or_dash(goal.analysis)}</td></tr>"
+        for goal in goals
+    ]
+    return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
 
 
 def indicator_table_rows(indicators: list[IndicatorLine]) -> SafeString:
