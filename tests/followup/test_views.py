@@ -530,3 +530,30 @@ def test_a_text_longer_than_an_excel_cell_is_refused_and_kept_in_the_form(client
     assert "Text: Säkerställ att detta värde har som mest 32767 tecken (den har 32768)." in page
     assert f">{too_long}</textarea>" in page
     assert not Narrative.objects.exists()
+
+
+def test_what_a_reporter_types_is_shown_as_text_in_every_lean_row(client, reporter, planner, round):
+    """followup/rows.py writes the rows in Python: a comment, a deviation and an analysis that look
+    like HTML come out as text on the report page, the round view, the overview and the htmx answer."""
+    typed = '<script>alert("x")</script> & <b>fet</b>'
+    rf1 = action("RF1")
+    client.force_login(reporter)
+    saved = client.post(
+        save_url(round, rf1),
+        report_data(rf1, colour="red", comment=typed, deviation=f"{typed}\nrad två"),
+        HTTP_HX_REQUEST="true",
+    )
+    assert saved.status_code == 200, saved.content.decode()[:500]
+    escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;fet&lt;/b&gt;"
+    pages = {
+        "htmx answer": saved.content.decode(),
+        "report page": client.get(reverse("followup:unit_report", args=[round.code, "FH"])).content.decode(),
+    }
+    client.force_login(planner)
+    pages["round"] = client.get(reverse("followup:round", args=[round.code])).content.decode()
+    pages["overview"] = client.get(reverse("followup:overview", args=[round.code])).content.decode()
+    for name, page in pages.items():
+        assert "<script>alert" not in page, name
+        assert "<b>fet</b>" not in page, name
+        assert escaped in page, name
+    assert f"{escaped}<br>rad två" in pages["round"]  # the deviation's line break kept
