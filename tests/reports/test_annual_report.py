@@ -19,7 +19,17 @@ from styrkort.reports.renderers import render
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
-SEED = next((Path(__file__).resolve().parents[3] / "shared" / "seeds").glob("002_*.txt"))
+
+def _seed(pattern: str) -> Path:
+    """The seed beside the project's checkout (../shared/seeds), wherever the checkout is."""
+    for folder in Path(__file__).resolve().parents:
+        found = sorted((folder / "shared" / "seeds").glob(pattern))
+        if found:
+            return found[0]
+    raise FileNotFoundError(f"seed {pattern} not found in shared/seeds beside the checkout or above it")
+
+
+SEED = _seed("002_*.txt")
 ACTION_CODES = {
     *(f"RF{n}" for n in (1, 3, 6, 7, 8, 11, 12, 13, 28, 29, 30, 31, 32, 34, 35, 36, 38)),
     *(f"RUN {n}" for n in range(1, 10)),
