@@ -18,10 +18,10 @@ from .conftest import csv_bytes
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("swedish")]
 
 LEDGER = "Enhet;Konto;Period;Typ;Belopp (mnkr)\n"
-# Pinned: session, user, round (+ plans, units), unit, the round's subtree; ledger, mapping, departments,
+# Pinned: session, user, round (+ plans), unit, the round's subtree; ledger, mapping, departments,
 # results (and the accounts of a unit without a Resultat: RUF here), investments, savings, staff,
 # comments; the person's roles (may import? may write the plan?); the data's versions (the page cache's key).
-EXPECTED_QUERIES = 20
+EXPECTED_QUERIES = 19
 
 
 def page_url(round, unit="RUF"):

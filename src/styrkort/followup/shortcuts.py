@@ -13,12 +13,12 @@ from .models import FollowUpRound
 from .queries import round_unit_ids
 
 
-def get_round(code: str, *, with_units: bool = True, with_plans: bool = True) -> FollowUpRound:
-    """The round with its plans and units (which the rules and the header read; the round's units
-    and those below are walked to from the round itself, round_units), and the content version its
-    cache key needs (report.round_key) read in the same query. A page that needs its plans only to
-    build what it caches loads them then (prefetch_related_objects), not on a hit."""
-    related = [*(["plans"] if with_plans else []), *(["units"] if with_units else [])]
+def get_round(code: str, *, with_plans: bool = True) -> FollowUpRound:
+    """The round with its plans (which the rules and the header read) and the content version its
+    cache key needs (report.round_key), read in the same query. Its units and those below them are
+    walked to from the round itself when asked for (queries.round_units). A page that needs the plans
+    only to build what it caches loads them then (prefetch_related_objects), not on a hit."""
+    related = ["plans"] if with_plans else []
     rounds = FollowUpRound.objects.prefetch_related(*related).annotate(
         content_version=Subquery(DataVersion.objects.filter(scope=CONTENT).values("value")[:1])
     )

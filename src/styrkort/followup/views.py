@@ -122,7 +122,7 @@ def round_create(request):
 @login_required
 def round_detail(request, code: str):
     """The round as reported: frozen when closed. ?enhet=CODE narrows it to one unit."""
-    round = get_round(code, with_units=False)  # the header's units come with round_units, on a miss
+    round = get_round(code)
     unit_code = request.GET.get("enhet", "")
     may_manage = rules.may_manage_round(request.user, round)
 
@@ -149,7 +149,7 @@ def _reporting_unit(report, code: str):
 @login_required
 def overview(request, code: str):
     """Per unit: reported and missing; share green per goal area and in total; the not-reported list."""
-    round = get_round(code, with_units=False)  # the header's units come with round_units, on a miss
+    round = get_round(code)
     rights = {
         "may_manage": rules.may_manage_round(request.user, round),
         "may_reopen": rules.may_reopen_round(request.user),
@@ -278,7 +278,7 @@ def _plain_number(value) -> str:
 def unit_report(request, code: str, unit_code: str):
     """A department reports all its actions, indicators and texts on one page."""
     # The page walks from the round's units (round_units); its plans are read to build what it caches.
-    round = get_round(code, with_units=False, with_plans=False)
+    round = get_round(code, with_plans=False)
     unit, below = round_unit(round, unit_code)
     if unit is None:
         unit = get_object_or_404(Unit, code=unit_code)
@@ -393,7 +393,7 @@ def _back_to_unit(request, round, anchor: str):
 @login_required
 @require_POST
 def action_report_save(request, code: str, action_pk: int):
-    round = get_round(code, with_units=False)  # the rules walk from them (round_units)
+    round = get_round(code)
     action = get_object_or_404(Action.objects.select_related("plan").prefetch_related("units"), pk=action_pk)
     # This round's report and the one before it (for the row's "last time"), in one query.
     reports, previous = reports_now_and_before([action.pk], round)
