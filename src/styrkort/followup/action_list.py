@@ -34,18 +34,11 @@ def latest_reports(action_ids: list[int], round: FollowUpRound | None = None) ->
     )
 
 
-def previous_reports(action_ids: list[int], round: FollowUpRound) -> dict[int, ActionReport]:
-    """Per action its report in the latest round before `round` that reported it: one query."""
-    earlier = (
-        _reports(None).filter(action_id__in=action_ids, round__as_of__lt=round.as_of).exclude(round=round)
-    )
-    return _first_per_action(earlier.select_related("round"))
-
-
 def reports_now_and_before(
     action_ids: list[int], round: FollowUpRound
 ) -> tuple[dict[int, ActionReport], dict[int, ActionReport]]:
-    """(Per action its report in `round`, and previous_reports()), in one query."""
+    """(Per action its report in `round`, and per action its report in the latest round before
+    `round` that reported it), in one query."""
     reports = (
         _reports(None)
         .filter(Q(round=round) | Q(round__as_of__lt=round.as_of), action_id__in=action_ids)

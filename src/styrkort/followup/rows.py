@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -26,7 +25,6 @@ from .report import ActionLine, GoalLine, IndicatorLine, reporter_name
 from .templatetags.followup_format import action_status, colour_badge, outcome_value, status_badge, trend_text
 
 _DASH = "–"
-_MARK = 987654321  # stands for the number in a path made once per table
 
 
 def escape(text) -> str:
@@ -263,9 +261,7 @@ class ActionReportRows:
         self.deviation_field = round.asks_deviation and self.asks_colour
         self.unit_code = escape(unit_code)
         self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
-        self.url_before, self.url_after = reverse("followup:action_report", args=[round.code, _MARK]).split(
-            str(_MARK)
-        )
+        self.url_before, self.url_after = path_pattern("followup:action_report", round.code)
         fields = ActionReportForm.base_fields
         symbols = {colour.value: f"{colour.symbol} " for colour in Colour}
         self.options = {

@@ -12,15 +12,16 @@ _MARK = 987654321
 
 
 @lru_cache(maxsize=256)
-def _pattern(name: str, prefix: str) -> tuple[str, str]:
+def _pattern(name: str, prefix: str, leading: tuple) -> tuple[str, str]:
     """The path around the number, per script prefix (an installation under a sub-path)."""
-    before, after = reverse(name, args=[_MARK]).split(str(_MARK))
+    before, after = reverse(name, args=[*leading, _MARK]).split(str(_MARK))
     return before, after
 
 
-def path_pattern(name: str) -> tuple[str, str]:
-    """(before, after) the number in the path of `name`: for a table that makes a link a row."""
-    return _pattern(name, get_script_prefix())
+def path_pattern(name: str, *leading) -> tuple[str, str]:
+    """(before, after) the number in the path of `name`, after the arguments `leading` (a round's
+    code, say): for a table that makes a link or a form a row."""
+    return _pattern(name, get_script_prefix(), leading)
 
 
 @register.filter
